@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Runs every test of SecrecyGuard on a Debian/Ubuntu/UOS machine that has a JDK 17 and Maven:
+# installs Tesseract (chi_sim), a CJK font, Xvfb and PostgreSQL when missing, then runs the Maven
+# build with all tests inside a virtual X server (clipboard, tray and window tests need one).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash installer/install-deps.sh
+exec xvfb-run -a -s "-screen 0 1920x1080x24" mvn -B verify "$@"

@@ -1,0 +1,45 @@
+package org.secrecyguard.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The root of the command line: {@code secrecy-guard SUBCOMMAND ...}. */
+@Command(name = "secrecy-guard",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "SecrecyGuard (保密卫士): finds classified and internal material on this PC.",
+        subcommands = {
+                ScanCommand.class,
+                CommandLine.HelpCommand.class
+        })
+public final class SecrecyGuardCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Runs the command line and returns the exit status. */
+    public static int run(String... args) {
+        return newCommandLine(
+                new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true))
+                .execute(args);
+    }
+
+    /** A configured command line writing to the given streams (tests pass their own). */
+    public static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new SecrecyGuardCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("error: " + ex.getMessage());
+            return ExitCodes.ERROR;
+        });
+        return cl;
+    }
+}
