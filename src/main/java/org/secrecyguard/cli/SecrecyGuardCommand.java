@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         description = "SecrecyGuard (保密卫士): finds classified and internal material on this PC.",
         subcommands = {
                 ScanCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class SecrecyGuardCommand implements Runnable {
