@@ -1,0 +1,23 @@
+package org.secrecyguard.channel;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+
+/**
+ * What a channel needs from the scanner: a verdict for text, a picture or a file. Implementations are
+ * thread-safe, keep to their own size and time budgets and never throw for bad content (they return
+ * an incomplete outcome instead). Text scans are fast enough to run at once; pictures (OCR) and files
+ * are run by channels in the background.
+ */
+public interface ContentScanner {
+    ScanOutcome scanText(String text, String where);
+
+    ScanOutcome scanImage(BufferedImage image, String where);
+
+    ScanOutcome scanFile(Path file);
+
+    /** False when pictures cannot be read here (no OCR): image channels then report DEGRADED. */
+    default boolean imagesSupported() {
+        return true;
+    }
+}

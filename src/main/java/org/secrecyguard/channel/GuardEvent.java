@@ -1,0 +1,37 @@
+package org.secrecyguard.channel;
+
+import java.time.Instant;
+import org.secrecyguard.engine.Verdict;
+import org.secrecyguard.platform.ContentKind;
+import org.secrecyguard.policy.Action;
+import org.secrecyguard.policy.Channel;
+
+/**
+ * One decision a channel carried out, for the event log. It holds the verdict's findings (whose
+ * evidence is already masked) and never the content itself.
+ *
+ * @param outcome        what happened to the transfer
+ * @param destinationApp the application in front when the guard acted, or ""
+ * @param overrideReason the user's written reason when they overrode a block, else ""
+ * @param note           a technical remark for IT (e.g. "OCR unavailable"), or ""
+ */
+public record GuardEvent(Instant time, Channel channel, Action action, Outcome outcome, ContentKind contentKind,
+                         Verdict verdict, String destinationApp, String overrideReason, String note) {
+    /** What happened to the content. */
+    public enum Outcome {
+        /** Stopped (clipboard replaced, transfer cancelled). */
+        BLOCKED,
+        /** Let through after a warning. */
+        WARNED,
+        /** Let through, logged silently. */
+        AUDITED,
+        /** Stopped, then let through because the user gave a reason. */
+        OVERRIDDEN
+    }
+
+    public GuardEvent {
+        destinationApp = destinationApp == null ? "" : destinationApp;
+        overrideReason = overrideReason == null ? "" : overrideReason;
+        note = note == null ? "" : note;
+    }
+}

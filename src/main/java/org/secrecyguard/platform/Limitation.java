@@ -1,0 +1,27 @@
+package org.secrecyguard.platform;
+
+import java.util.Locale;
+
+/**
+ * Something this desktop cannot do for the guard. The tray shows each one as a reason for the
+ * "degraded" state; {@link #code()} is the key the UI translates.
+ */
+public enum Limitation {
+    /** Wayland session without an X display: the clipboard and foreground window cannot be watched. */
+    WAYLAND_WITHOUT_X11,
+    /** Wayland session with XWayland: only X11 applications are seen in the foreground. */
+    WAYLAND_PARTIAL,
+    /** No graphical session at all (no DISPLAY on Linux). */
+    NO_DISPLAY,
+    /** libXfixes could not be loaded: the clipboard is polled instead of watched. */
+    XFIXES_MISSING,
+    /** The foreground application cannot be identified on this desktop. */
+    FOREGROUND_UNKNOWN,
+    /** The clipboard watch failed at runtime. */
+    CLIPBOARD_WATCH_FAILED;
+
+    /** Stable key, e.g. "wayland-without-x11". */
+    public String code() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

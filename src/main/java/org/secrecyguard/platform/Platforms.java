@@ -1,0 +1,172 @@
+package org.secrecyguard.platform;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+import org.secrecyguard.platform.linux.X11ClipboardWatch;
+import org.secrecyguard.platform.linux.X11ForegroundWindow;
+import org.secrecyguard.platform.windows.WindowsClipboardWatch;
+import org.secrecyguard.platform.windows.WindowsForegroundWindow;
+
+/**
+ * Picks the OS adapters once at start-up, so that channels never test the OS themselves. Whatever a
+ * desktop cannot do is listed in {@link #limitations()} (for the tray's "degraded" state) instead of
+ * being silently skipped.
+ */
+public final class Platforms {
+    private static final Logger LOG = Logger.getLogger(Platforms.class.getName());
+    /** Polling period of the fallback watch. */
+    public static final Duration POLL_PERIOD = Duration.ofMillis(250);
+
+    private final DesktopSession session;
+    private final Supplier<ClipboardWatch> clipboardWatch;
+    private final ForegroundWindow foregroundWindow;
+    private final SystemClipboard systemClipboard;
+    private final List<Limitation> limitations;
+
+    private Platforms(DesktopSession session, Supplier<ClipboardWatch> clipboardWatch,
+                      ForegroundWindow foregroundWindow, SystemClipboard systemClipboard,
+                      List<Limitation> limitations) {
+        this.session = session;
+        this.clipboardWatch = clipboardWatch;
+        this.foregroundWindow = foregroundWindow;
+        this.systemClipboard = systemClipboard;
+        this.limitations = List.copyOf(limitations);
+    }
+
+    /** The adapters for the desktop this JVM runs on. */
+    public static Platforms detect() {
+        return forSession(DesktopSession.detect());
+    }
+
+    /** The adapters for a given session (tests use it to check the choice for Wayland etc.). */
+    public static Platforms forSession(DesktopSession session) {
+        List<Limitation> limits = new ArrayList<>();
+        Supplier<ClipboardWatch> watch;
+        ForegroundWindow foreground;
+        SystemClipboard clipboard = new LazyAwtClipboard();
+        switch (session.kind()) {
+            case WINDOWS -> {
+                watch = WindowsClipboardWatch::new;
+                foreground = new WindowsForegroundWindow();
+            }
+            case X11, WAYLAND_WITH_XWAYLAND -> {
+                watch = () -> new X11ClipboardWatch(session.display());
+                foreground = new X11ForegroundWindow(session.display(), java.nio.file.Path.of("/proc"));
+                if (session.kind() == DesktopSession.Kind.WAYLAND_WITH_XWAYLAND) {
+                    limits.add(Limitation.WAYLAND_PARTIAL);
+                }
+            }
+            case WAYLAND -> {
+                watch = () -> new UnavailableClipboardWatch(Limitation.WAYLAND_WITHOUT_X11,
+                        "Wayland session without X display: clipboard cannot be watched");
+                foreground = ForegroundWindow.UNKNOWN;
+                limits.add(Limitation.WAYLAND_WITHOUT_X11);
+            }
+            case HEADLESS -> {
+                watch = () -> new UnavailableClipboardWatch(Limitation.NO_DISPLAY, "no graphical session");
+                foreground = ForegroundWindow.UNKNOWN;
+                limits.add(Limitation.NO_DISPLAY);
+            }
+            default -> {
+                watch = () -> new PollingClipboardWatch(clipboard, POLL_PERIOD);
+                foreground = ForegroundWindow.UNKNOWN;
+                limits.add(Limitation.FOREGROUND_UNKNOWN);
+            }
+        }
+        LOG.info(() -> "desktop session " + session.kind() + ", limitations " + limits);
+        return new Platforms(session, watch, foreground, clipboard, limits);
+    }
+
+    public DesktopSession session() {
+        return session;
+    }
+
+    /** A new, not yet started clipboard watch for this desktop. */
+    public ClipboardWatch newClipboardWatch() {
+        return clipboardWatch.get();
+    }
+
+    /** The polling watch, used when the native watch fails to start. */
+    public ClipboardWatch newPollingWatch() {
+        return new PollingClipboardWatch(systemClipboard, POLL_PERIOD);
+    }
+
+    public ForegroundWindow foregroundWindow() {
+        return foregroundWindow;
+    }
+
+    public SystemClipboard systemClipboard() {
+        return systemClipboard;
+    }
+
+    /** What this desktop cannot do, known before anything starts. */
+    public List<Limitation> limitations() {
+        return limitations;
+    }
+
+    /** A watch that can never start, carrying the reason. */
+    private static final class UnavailableClipboardWatch implements ClipboardWatch {
+        private final Limitation limitation;
+        private final String reason;
+
+        UnavailableClipboardWatch(Limitation limitation, String reason) {
+            this.limitation = limitation;
+            this.reason = reason;
+        }
+
+        @Override
+        public void start(ClipboardListener listener) {
+            throw new PlatformUnavailableException(limitation, reason);
+        }
+
+        @Override
+        public boolean alive() {
+            return false;
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public String name() {
+            return "unavailable";
+        }
+    }
+
+    /** Creates the AWT clipboard on first use, so that choosing adapters never initialises AWT. */
+    private static final class LazyAwtClipboard implements SystemClipboard {
+        private volatile AwtSystemClipboard delegate;
+
+        private AwtSystemClipboard delegate() {
+            AwtSystemClipboard d = delegate;
+            if (d == null) {
+                synchronized (this) {
+                    if (delegate == null) {
+                        delegate = new AwtSystemClipboard();
+                    }
+                    d = delegate;
+                }
+            }
+            return d;
+        }
+
+        @Override
+        public ClipboardContent read() {
+            return delegate().read();
+        }
+
+        @Override
+        public void writeText(String text) {
+            delegate().writeText(text);
+        }
+
+        @Override
+        public void write(ClipboardContent content) {
+            delegate().write(content);
+        }
+    }
+}
