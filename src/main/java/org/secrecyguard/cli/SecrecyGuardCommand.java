@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 ScanCommand.class,
                 BenchCommand.class,
+                PinCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class SecrecyGuardCommand implements Runnable {

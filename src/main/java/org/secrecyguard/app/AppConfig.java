@@ -1,0 +1,101 @@
+package org.secrecyguard.app;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The resident app's configuration, from {@code secrecy-guard.properties} in the data folder (written
+ * with commented defaults on first start). IT sets the admin PIN hash ({@code secrecy-guard pin-hash}),
+ * the rules database and the collector URL there.
+ *
+ * @param dataDir      per-user folder for configuration, lock, logs and local data
+ * @param rulesDb      rules database (SQLite), may not exist yet
+ * @param collectorUrl where events are uploaded ("" = not configured)
+ * @param adminPinHash PBKDF2 hash of the admin PIN ("" = none: protection cannot be stopped)
+ * @param language     "zh-CN" (default) or "en"
+ * @param warnSeconds  how long a warning popup stays
+ * @param systemTray   false to always use the status window instead of the tray icon
+ */
+public record AppConfig(Path dataDir, Path rulesDb, String collectorUrl, String adminPinHash, String language,
+                        Duration warnSeconds, boolean systemTray) {
+    public static final String FILE = "secrecy-guard.properties";
+    /** System property (then environment variable SECRECY_GUARD_HOME) overriding the data folder. */
+    public static final String DATA_DIR_PROPERTY = "secrecyguard.home";
+
+    /** The per-user data folder for this OS, or the override. */
+    public static Path defaultDataDir(String osName, Map<String, String> env, String userHome, String override) {
+        if (override != null && !override.isBlank()) {
+            return Path.of(override);
+        }
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.startsWith("windows")) {
+            String local = env.get("LOCALAPPDATA");
+            return local != null && !local.isBlank() ? Path.of(local, "SecrecyGuard")
+                    : Path.of(userHome, "AppData", "Local", "SecrecyGuard");
+        }
+        if (os.contains("mac")) {
+            return Path.of(userHome, "Library", "Application Support", "SecrecyGuard");
+        }
+        String xdg = env.get("XDG_DATA_HOME");
+        return xdg != null && !xdg.isBlank() ? Path.of(xdg, "secrecy-guard")
+                : Path.of(userHome, ".local", "share", "secrecy-guard");
+    }
+
+    /** Reads (and on first start writes) the configuration of the given data folder. */
+    public static AppConfig load(Path dataDir) throws IOException {
+        Files.createDirectories(dataDir);
+        Path file = dataDir.resolve(FILE);
+        if (!Files.exists(file)) {
+            writeDefaults(file);
+        }
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        }
+        String rules = p.getProperty("rules.db", "").trim();
+        int warn = parseInt(p.getProperty("popup.warn.seconds", "8"), 8);
+        return new AppConfig(dataDir,
+                rules.isEmpty() ? dataDir.resolve("rules.db") : dataDir.resolve(rules),
+                p.getProperty("collector.url", "").trim(),
+                p.getProperty("admin.pin.hash", "").trim(),
+                p.getProperty("ui.language", "zh-CN").trim(),
+                Duration.ofSeconds(Math.max(2, Math.min(60, warn))),
+                Boolean.parseBoolean(p.getProperty("ui.systemTray", "true").trim()));
+    }
+
+    private static int parseInt(String s, int fallback) {
+        try {
+            return Integer.parseInt(s.trim());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    private static void writeDefaults(Path file) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("""
+                    # SecrecyGuard (保密卫士) configuration. Set by IT; read at start-up.
+                    # Rules database (SQLite), relative to this folder or absolute.
+                    rules.db=rules.db
+                    # Event collector of the unit's secrecy office, e.g. https://collector.example.gov.cn/events
+                    collector.url=
+                    # Admin PIN hash from `secrecy-guard pin-hash`. Without it, protection cannot be stopped.
+                    admin.pin.hash=
+                    # UI language: zh-CN (default) or en.
+                    ui.language=zh-CN
+                    # Seconds a warning popup stays on screen.
+                    popup.warn.seconds=8
+                    # false: always use the status window instead of the system tray icon.
+                    ui.systemTray=true
+                    """);
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package org.secrecyguard.ui;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The content of one alert popup: a coloured header saying what happened, the facts (what was stopped,
+ * channel, level, rule, masked evidence, destination), what to do instead, the rule that applies, and
+ * the buttons of its kind. Node ids ("popup-level", "override-reason"...) are stable for tests.
+ */
+final class AlertPane {
+    static final double WIDTH = 460;
+    /** Shortest override reason, counted in characters as the user sees them (code points). */
+    static final int MIN_REASON = 10;
+
+    private final VBox root;
+    private final String title;
+    private final GuardState state;
+
+    private AlertPane(VBox root, String title, GuardState state) {
+        this.root = root;
+        this.title = title;
+        this.state = state;
+    }
+
+    Parent root() {
+        return root;
+    }
+
+    String title() {
+        return title;
+    }
+
+    GuardState state() {
+        return state;
+    }
+
+    static AlertPane block(Messages m, AlertView a, Runnable acknowledged) {
+        String title = title(m, a, "block");
+        Button ack = new Button(m.get("popup.ack"));
+        ack.setId("popup-ack");
+        ack.setDefaultButton(true);
+        ack.setOnAction(e -> acknowledged.run());
+        VBox root = frame(m, a, title, "block", GuardState.ALERT);
+        root.getChildren().add(buttons(ack));
+        return new AlertPane(root, title, GuardState.ALERT);
+    }
+
+    static AlertPane warn(Messages m, AlertView a, Duration shownFor, Runnable close) {
+        String title = title(m, a, "warn");
+        Label auto = new Label(m.format("popup.warn.autoclose", shownFor.toSeconds()));
+        auto.getStyleClass().add("autoclose");
+        Button ok = new Button(m.get("popup.close"));
+        ok.setId("popup-close");
+        ok.setOnAction(e -> close.run());
+        VBox root = frame(m, a, title, "warn", GuardState.DEGRADED);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = buttons(auto, spacer, ok);
+        root.getChildren().add(bar);
+        return new AlertPane(root, title, GuardState.DEGRADED);
+    }
+
+    static AlertPane override(Messages m, AlertView a, Consumer<Optional<String>> answer) {
+        String title = title(m, a, "override");
+        VBox root = frame(m, a, title, "override", GuardState.ALERT);
+        Label prompt = new Label(m.get("popup.reason.prompt"));
+        prompt.setWrapText(true);
+        TextArea reason = new TextArea();
+        reason.setId("override-reason");
+        reason.setPrefRowCount(3);
+        reason.setWrapText(true);
+        Label count = new Label(m.format("popup.reason.count", 0));
+        count.setId("override-count");
+        count.getStyleClass().add("reason-count");
+        Button cont = new Button(m.get("popup.reason.continue"));
+        cont.setId("override-continue");
+        cont.setDisable(true);
+        Button cancel = new Button(m.get("popup.reason.cancel"));
+        cancel.setId("override-cancel");
+        cancel.setDefaultButton(true);
+        reason.textProperty().addListener((obs, old, text) -> {
+            int n = reasonLength(text);
+            count.setText(m.format("popup.reason.count", n));
+            cont.setDisable(n < MIN_REASON);
+        });
+        cont.setOnAction(e -> {
+            if (reasonLength(reason.getText()) >= MIN_REASON) {
+                answer.accept(Optional.of(reason.getText().strip()));
+            }
+        });
+        cancel.setOnAction(e -> answer.accept(Optional.empty()));
+        VBox ask = new VBox(6, prompt, reason, count);
+        ask.getStyleClass().add("explain");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        root.getChildren().addAll(ask, buttons(spacer, cont, cancel));
+        return new AlertPane(root, title, GuardState.ALERT);
+    }
+
+    /** Characters of the stripped reason as a reader counts them (a Chinese character is one). */
+    static int reasonLength(String text) {
+        String s = text == null ? "" : text.strip();
+        return s.codePointCount(0, s.length());
+    }
+
+    private static String title(Messages m, AlertView a, String kind) {
+        String key = "popup." + kind + (a.marking() ? ".title" : ".titleContent");
+        return m.format(key, m.channel(a.channel()), m.level(a.level()));
+    }
+
+    private static VBox frame(Messages m, AlertView a, String title, String styleClass, GuardState icon) {
+        ImageView shield = new ImageView(Icons.fx(icon, 32));
+        Label heading = new Label(title);
+        heading.setId("popup-title");
+        heading.setWrapText(true);
+        HBox header = new HBox(shield, heading);
+        header.getStyleClass().add("popup-header");
+
+        GridPane facts = new GridPane();
+        facts.getStyleClass().add("popup-body");
+        ColumnConstraints names = new ColumnConstraints();
+        names.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        facts.getColumnConstraints().addAll(names, values);
+        int row = 0;
+        row = fact(facts, row, m.get("popup.stopped"), m.format("popup.stopped.value", m.channel(a.channel()),
+                m.get("kind." + a.contentKind())), "popup-stopped", null);
+        row = fact(facts, row, m.get("popup.channel"), m.channel(a.channel()), "popup-channel", null);
+        row = fact(facts, row, m.get("popup.level"), m.level(a.level()), "popup-level", "level-value");
+        row = fact(facts, row, m.get("popup.rule"), a.rule(), "popup-rule", null);
+        row = fact(facts, row, m.get("popup.evidence"), a.evidence(), "popup-evidence", "evidence");
+        if (!a.destination().isEmpty()) {
+            fact(facts, row, m.get("popup.destination"), a.destination(), "popup-destination", null);
+        }
+
+        Label adviceName = new Label(m.get("popup.advice"));
+        adviceName.getStyleClass().add("field-name");
+        Label advice = new Label(a.advice());
+        advice.setId("popup-advice");
+        Label basis = new Label(m.get("popup.basis") + "：" + a.basis());
+        basis.setId("popup-basis");
+        basis.getStyleClass().add("basis");
+        VBox explain = new VBox(adviceName, advice, basis);
+        explain.getStyleClass().add("explain");
+        for (Label l : new Label[] {advice, basis}) {
+            l.setWrapText(true);
+            l.setMaxWidth(WIDTH - 30);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+        }
+
+        VBox root = new VBox(header, facts, explain);
+        root.getStyleClass().addAll("popup", styleClass);
+        root.setPrefWidth(WIDTH);
+        root.setMaxWidth(WIDTH);
+        heading.setMaxWidth(WIDTH - 70);
+        return root;
+    }
+
+    private static int fact(GridPane grid, int row, String name, String value, String id, String valueStyle) {
+        Label n = new Label(name);
+        n.getStyleClass().add("field-name");
+        Label v = new Label(value);
+        v.setId(id);
+        v.setWrapText(true);
+        v.setMinHeight(Region.USE_PREF_SIZE);
+        if (valueStyle != null) {
+            v.getStyleClass().add(valueStyle);
+        }
+        grid.addRow(row, n, v);
+        GridPane.setValignment(n, javafx.geometry.VPos.TOP);
+        return row + 1;
+    }
+
+    private static HBox buttons(javafx.scene.Node... nodes) {
+        HBox bar = new HBox(nodes);
+        bar.getStyleClass().add("popup-buttons");
+        bar.setAlignment(Pos.CENTER_RIGHT);
+        return bar;
+    }
+}

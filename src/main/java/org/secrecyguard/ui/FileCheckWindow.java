@@ -1,0 +1,257 @@
+package org.secrecyguard.ui;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+
+/**
+ * Checks files on request: drop files or folders onto the window (or choose them), watch the progress
+ * and see each verdict. The check runs on a background thread, one file at a time, and can be
+ * cancelled between files; folders are walked up to {@value #MAX_FILES} files.
+ */
+final class FileCheckWindow {
+    static final int MAX_FILES = 10_000;
+
+    private final Stage stage = new Stage();
+    private final Messages m;
+    private final FileChecker checker;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "file-check");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ObservableList<FileCheckResult> results = FXCollections.observableArrayList();
+    private final ProgressBar progress = new ProgressBar(0);
+    private final Label status = new Label();
+    private final Button cancel;
+    private Task<Void> running;
+
+    FileCheckWindow(Messages m, FileChecker checker) {
+        this.m = m;
+        this.checker = checker;
+        stage.setTitle(m.get("check.title"));
+
+        Label dropLabel = new Label(m.get("check.drop"));
+        Button pickFiles = new Button(m.get("check.pickFiles"));
+        pickFiles.setId("check-pick-files");
+        pickFiles.setOnAction(e -> pickFiles());
+        Button pickFolder = new Button(m.get("check.pickFolder"));
+        pickFolder.setId("check-pick-folder");
+        pickFolder.setOnAction(e -> pickFolder());
+        HBox pickers = new HBox(8, pickFiles, pickFolder);
+        pickers.setAlignment(javafx.geometry.Pos.CENTER);
+        VBox drop = new VBox(10, dropLabel, pickers);
+        drop.setId("check-drop");
+        drop.getStyleClass().add("drop-zone");
+        drop.setOnDragOver(this::dragOver);
+        drop.setOnDragExited(e -> drop.getStyleClass().remove("drag-over"));
+        drop.setOnDragDropped(this::dropped);
+
+        progress.setId("check-progress");
+        progress.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(progress, Priority.ALWAYS);
+        status.setId("check-status");
+        cancel = new Button(m.get("check.cancel"));
+        cancel.setId("check-cancel");
+        cancel.setDisable(true);
+        cancel.setOnAction(e -> cancelRunning());
+        Button clear = new Button(m.get("check.clear"));
+        clear.setId("check-clear");
+        clear.setOnAction(e -> results.clear());
+        HBox bar = new HBox(8, progress, cancel, clear);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+
+        TableView<FileCheckResult> table = new TableView<>(results);
+        table.setId("check-table");
+        table.getColumns().add(column(m.get("check.col.file"), 330, r -> r.path().toString()));
+        TableColumn<FileCheckResult, String> verdict = column(m.get("check.col.verdict"), 90,
+                r -> m.get("check.verdict." + r.verdict()));
+        verdict.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().removeAll("verdict-block", "verdict-warn", "verdict-error");
+                setText(empty ? null : item);
+                FileCheckResult r = empty || getTableRow() == null ? null : getTableRow().getItem();
+                if (r != null && !r.verdict().equals("allow")) {
+                    getStyleClass().add("verdict-" + r.verdict());
+                }
+            }
+        });
+        table.getColumns().add(verdict);
+        table.getColumns().add(column(m.get("check.col.level"), 70, r -> r.level() == null ? "" : m.level(r.level())));
+        table.getColumns().add(column(m.get("check.col.findings"), 260, this::findings));
+
+        VBox top = new VBox(8, drop, bar, status);
+        top.setStyle("-fx-padding: 10;");
+        BorderPane root = new BorderPane(table);
+        root.setTop(top);
+        root.setPrefSize(820, 520);
+        UiFonts.apply(root);
+        stage.setScene(new Scene(root));
+        stage.setOnHidden(e -> cancelRunning());
+    }
+
+    Stage stage() {
+        return stage;
+    }
+
+    void show() {
+        stage.show();
+        stage.toFront();
+    }
+
+    ObservableList<FileCheckResult> results() {
+        return results;
+    }
+
+    private String findings(FileCheckResult r) {
+        if (r.verdict().equals("error")) {
+            return r.message();
+        }
+        return r.findings().stream().map(f -> f.rule() + " " + f.evidence()).distinct()
+                .collect(Collectors.joining("；"));
+    }
+
+    private void dragOver(DragEvent e) {
+        if (e.getDragboard().hasFiles()) {
+            e.acceptTransferModes(TransferMode.COPY);
+            ((javafx.scene.Node) e.getSource()).getStyleClass().add("drag-over");
+        }
+        e.consume();
+    }
+
+    private void dropped(DragEvent e) {
+        boolean ok = e.getDragboard().hasFiles();
+        if (ok) {
+            check(e.getDragboard().getFiles().stream().map(File::toPath).toList());
+        }
+        e.setDropCompleted(ok);
+        e.consume();
+    }
+
+    private void pickFiles() {
+        List<File> files = new FileChooser().showOpenMultipleDialog(stage);
+        if (files != null) {
+            check(files.stream().map(File::toPath).toList());
+        }
+    }
+
+    private void pickFolder() {
+        File dir = new DirectoryChooser().showDialog(stage);
+        if (dir != null) {
+            check(List.of(dir.toPath()));
+        }
+    }
+
+    /** Starts checking the given files and folders (FX thread); a running check is cancelled first. */
+    void check(List<Path> roots) {
+        cancelRunning();
+        Task<Void> task = new Task<>() {
+            @Override
+            protected Void call() {
+                updateMessage("…");
+                List<Path> files = expand(roots);
+                boolean truncated = files.size() > MAX_FILES;
+                if (truncated) {
+                    files = files.subList(0, MAX_FILES);
+                }
+                int total = files.size();
+                int flagged = 0;
+                for (int i = 0; i < total; i++) {
+                    if (isCancelled()) {
+                        updateMessage(m.format("check.cancelled", i, total));
+                        return null;
+                    }
+                    FileCheckResult r = checkOne(files.get(i));
+                    if (r.verdict().equals("block") || r.verdict().equals("warn")) {
+                        flagged++;
+                    }
+                    Platform.runLater(() -> results.add(r));
+                    updateProgress(i + 1, total);
+                    updateMessage(m.format("check.progress", i + 1, total));
+                }
+                updateMessage(m.format("check.done", total, flagged)
+                        + (truncated ? "；" + m.format("check.tooMany", MAX_FILES) : ""));
+                return null;
+            }
+        };
+        progress.progressProperty().bind(task.progressProperty());
+        status.textProperty().bind(task.messageProperty());
+        cancel.disableProperty().bind(task.runningProperty().not());
+        running = task;
+        worker.submit(task);
+    }
+
+    private FileCheckResult checkOne(Path file) {
+        try {
+            return checker.check(file);
+        } catch (RuntimeException e) {
+            // The checker promised not to throw; if it does, the row says the file was not checked.
+            return new FileCheckResult(file, "error", null, List.of(), e.getClass().getSimpleName(), 0);
+        }
+    }
+
+    private void cancelRunning() {
+        if (running != null && running.isRunning()) {
+            running.cancel(true);
+        }
+    }
+
+    /** Files of the given roots: regular files as given, folders walked, in a stable order. */
+    static List<Path> expand(List<Path> roots) {
+        List<Path> out = new ArrayList<>();
+        for (Path root : roots) {
+            if (Files.isDirectory(root)) {
+                try (Stream<Path> walk = Files.walk(root)) {
+                    walk.filter(Files::isRegularFile).sorted().limit(MAX_FILES + 1L).forEach(out::add);
+                } catch (IOException | UncheckedIOException e) {
+                    out.add(root);
+                }
+            } else {
+                out.add(root);
+            }
+            if (out.size() > MAX_FILES) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    private static TableColumn<FileCheckResult, String> column(String title, double width,
+                                                              java.util.function.Function<FileCheckResult, String> f) {
+        TableColumn<FileCheckResult, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(f.apply(cell.getValue())));
+        return c;
+    }
+}

@@ -1,0 +1,14 @@
+package org.secrecyguard.ui;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Everything the UI needs from the app, as small interfaces (the UI never sees the scanner, the event
+ * store or the channels themselves).
+ *
+ * @param warnDuration how long a warning popup stays on screen
+ */
+public record UiServices(Messages messages, StatusModel status, HistorySource history, FileChecker files,
+                         GuardControl control, Clock clock, Duration warnDuration) {
+}
