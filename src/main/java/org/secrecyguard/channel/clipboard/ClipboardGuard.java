@@ -76,6 +76,12 @@ public final class ClipboardGuard implements GuardChannel {
     public static final Duration FOREGROUND_PERIOD = Duration.ofMillis(150);
     /** Most files scanned from one copied file list (folders are walked). */
     static final int MAX_FILES = 500;
+    /**
+     * Re-reads after a change that showed the guard's own content: on X11 the toolkit keeps serving its
+     * own (old) content until it has processed the SelectionClear that the new owner caused, which can
+     * arrive after our XFixes notification. Without re-reading, a new copy would look like our notice.
+     */
+    static final long[] OWN_CONTENT_REREAD_MILLIS = {15, 30, 60, 120, 240};
     static final String WHERE_TEXT = "clipboard";
     static final String WHERE_IMAGE = "clipboard image";
 
@@ -236,13 +242,13 @@ public final class ClipboardGuard implements GuardChannel {
         }
         long seq = changes.incrementAndGet();
         try {
-            g.execute(() -> inspect(seq, detectedNanos));
+            g.execute(() -> inspect(seq, detectedNanos, 0));
         } catch (java.util.concurrent.RejectedExecutionException stopped) {
             // stop() raced with a notification: nothing to guard any more.
         }
     }
 
-    private void inspect(long seq, long detectedNanos) {
+    private void inspect(long seq, long detectedNanos, int reread) {
         if (seq != changes.get()) {
             return; // superseded by a newer copy before we got to it
         }
@@ -256,6 +262,14 @@ public final class ClipboardGuard implements GuardChannel {
             return;
         }
         String hash = content.contentHash();
+        if (isOwn(hash) && reread < OWN_CONTENT_REREAD_MILLIS.length) {
+            ScheduledExecutorService g = guardThread;
+            if (g != null) {
+                g.schedule(() -> inspect(seq, detectedNanos, reread + 1), OWN_CONTENT_REREAD_MILLIS[reread],
+                        TimeUnit.MILLISECONDS);
+            }
+            return;
+        }
         disarm();
         cancelBackground();
         if (content.isEmpty() || isOwn(hash) || isOverridden(hash)) {

@@ -67,6 +67,9 @@ public final class X11ForegroundWindow implements ForegroundWindow {
                 title = string(w, wmName, XA_STRING);
             }
             String windowClass = windowClass(w);
+            if (pid <= 0 && title.isEmpty() && windowClass.isEmpty()) {
+                return Optional.empty(); // a window that vanished, or one that says nothing about itself
+            }
             String exe = pid > 0 ? executable(pid) : "";
             String app = !exe.isEmpty() ? WindowInfo.appNameFromPath(exe)
                     : pid > 0 ? comm(pid) : windowClass;
@@ -130,8 +133,10 @@ public final class X11ForegroundWindow implements ForegroundWindow {
         NativeLongByReference items = new NativeLongByReference();
         NativeLongByReference after = new NativeLongByReference();
         PointerByReference data = new PointerByReference();
+        // AnyPropertyType: window managers and tools disagree on types (WINDOW vs CARDINAL, STRING vs
+        // UTF8_STRING); a type mismatch would return nothing.
         int status = X11.INSTANCE.XGetWindowProperty(display, w, property, new NativeLong(0),
-                new NativeLong(longLength), false, new X11.Atom(type == ANY_PROPERTY_TYPE ? 0 : type),
+                new NativeLong(longLength), false, new X11.Atom(ANY_PROPERTY_TYPE),
                 actualType, actualFormat, items, after, data);
         Pointer p = data.getValue();
         try {

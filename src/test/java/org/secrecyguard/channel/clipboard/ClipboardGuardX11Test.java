@@ -1,0 +1,115 @@
+package org.secrecyguard.channel.clipboard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.secrecyguard.channel.GuardEvent;
+import org.secrecyguard.channel.clipboard.GuardFixtures.EngineScanner;
+import org.secrecyguard.channel.clipboard.GuardFixtures.RecordingEvents;
+import org.secrecyguard.channel.clipboard.GuardFixtures.RecordingNotifier;
+import org.secrecyguard.platform.AwtSystemClipboard;
+import org.secrecyguard.platform.linux.X11ClipboardWatch;
+import org.secrecyguard.platform.linux.X11ForegroundWindow;
+import org.secrecyguard.policy.DefaultPolicy;
+import org.secrecyguard.testing.FakeWindowManager;
+import org.secrecyguard.testing.TestMarkings;
+import org.secrecyguard.testing.Xclip;
+
+/**
+ * The clipboard guard on a real X server: xclip copies as another application would, the XFixes watch
+ * notices, the AWT clipboard is read and replaced, and xclip pastes what a chat window would get.
+ */
+class ClipboardGuardX11Test {
+    final RecordingEvents events = new RecordingEvents();
+    final RecordingNotifier notifier = new RecordingNotifier();
+    X11ForegroundWindow foreground;
+    ClipboardGuard guard;
+
+    @BeforeEach
+    void startGuard() {
+        assumeTrue(Xclip.available(), "runs under xvfb-run with xclip installed (CI runs every test there)");
+        foreground = new X11ForegroundWindow();
+        guard = ClipboardGuard.builder().watch(X11ClipboardWatch::new).clipboard(new AwtSystemClipboard())
+                .foreground(foreground).scanner(new EngineScanner(TestMarkings.engine()))
+                .policy((v, c, app, t) -> DefaultPolicy.outbound(v)).events(events).notifier(notifier).build();
+        guard.start();
+    }
+
+    @AfterEach
+    void stopGuard() {
+        if (guard != null) {
+            guard.stop();
+            foreground.close();
+        }
+    }
+
+    @Test
+    void markedTextIsReplacedByTheNoticeWithinOneSecond() throws Exception {
+        long start = System.nanoTime();
+        Xclip.putText(ClipboardGuardTest.SECRET_TEXT);
+        String pasted = pasteWhen(s -> s.startsWith(ClipboardNotice.TAG), 1000);
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertEquals("【保密卫士】剪贴板内容含机密标志，已被拦截。", pasted);
+        assertTrue(millis < 1000, "took " + millis + " ms");
+        assertEquals(1, events.snapshot().size());
+        assertEquals(GuardEvent.Outcome.BLOCKED, events.snapshot().get(0).outcome());
+    }
+
+    @Test
+    void theSameSecretCopiedAgainIsBlockedAgain() throws Exception {
+        Xclip.putText(ClipboardGuardTest.SECRET_TEXT);
+        pasteWhen(s -> s.startsWith(ClipboardNotice.TAG), 2000);
+        // Now this JVM owns the clipboard; the next copy races with AWT noticing it lost ownership.
+        Xclip.putText(ClipboardGuardTest.SECRET_TEXT);
+        ClipboardGuardTest.await(() -> events.snapshot().size() == 2);
+        assertTrue(Xclip.readText().startsWith(ClipboardNotice.TAG));
+    }
+
+    @Test
+    void publicTextStaysOnTheClipboard() throws Exception {
+        CountDownLatch judged = new CountDownLatch(1);
+        guard.addVerdictListener(r -> judged.countDown());
+        Xclip.putText(ClipboardGuardTest.PUBLIC_TEXT);
+        assertTrue(judged.await(2, TimeUnit.SECONDS));
+        Thread.sleep(400);
+        assertEquals(ClipboardGuardTest.PUBLIC_TEXT, Xclip.readText());
+        assertTrue(events.snapshot().isEmpty());
+    }
+
+    @Test
+    void internalTextIsFlaggedWhenWeChatComesToFront(@TempDir Path dir) throws Exception {
+        try (FakeWindowManager wm = new FakeWindowManager(dir)) {
+            wm.activate("wps", "文档1 - WPS 文字");
+            CountDownLatch judged = new CountDownLatch(1);
+            guard.addVerdictListener(r -> judged.countDown());
+            Xclip.putText(ClipboardGuardTest.WORK_SECRET_TEXT);
+            assertTrue(judged.await(2, TimeUnit.SECONDS));
+            Thread.sleep(400);
+            assertTrue(events.snapshot().isEmpty(), "still in the editor: nothing happens");
+            assertEquals(ClipboardGuardTest.WORK_SECRET_TEXT, Xclip.readText());
+
+            wm.activate("wechat", "微信");
+            String pasted = pasteWhen(s -> s.startsWith(ClipboardNotice.TAG), 2000);
+            assertEquals("【保密卫士】剪贴板内容含工作秘密标志，已被拦截。", pasted);
+            assertEquals("wechat", events.snapshot().get(0).destinationApp());
+        }
+    }
+
+    private static String pasteWhen(java.util.function.Predicate<String> ok, long timeoutMillis) throws Exception {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        String text = Xclip.readText();
+        while (!ok.test(text) && System.nanoTime() < end) {
+            Thread.sleep(20);
+            text = Xclip.readText();
+        }
+        return text;
+    }
+}
