@@ -22,19 +22,21 @@ class AwtSystemClipboardTest {
     private AwtSystemClipboard clipboard;
 
     @BeforeEach
-    void needsX() {
+    void needsX() throws Exception {
         assumeTrue(Xclip.available(), "runs under xvfb-run with xclip installed (CI runs every test there)");
         clipboard = new AwtSystemClipboard();
+        Xclip.resetTo("start", java.awt.Toolkit.getDefaultToolkit().getSystemClipboard());
     }
 
     /**
-     * After this JVM owned the clipboard, AWT serves its own old content until it has processed the
-     * new owner's SelectionClear: callers (the guard) must re-read; the test waits the same way.
+     * After this JVM owned the clipboard, AWT serves its own old content (or briefly nothing) until it
+     * has processed the new owner's SelectionClear: callers (the guard) must re-read; so does the test.
      */
-    private ClipboardContent readWhenChanged(String staleHash) throws InterruptedException {
-        long end = System.nanoTime() + 2_000_000_000L;
+    private ClipboardContent readUntil(java.util.function.Predicate<ClipboardContent> arrived)
+            throws InterruptedException {
+        long end = System.nanoTime() + 3_000_000_000L;
         ClipboardContent c = clipboard.read();
-        while (c.contentHash().equals(staleHash) && System.nanoTime() < end) {
+        while (!arrived.test(c) && System.nanoTime() < end) {
             Thread.sleep(10);
             c = clipboard.read();
         }
@@ -44,9 +46,8 @@ class AwtSystemClipboardTest {
     @Test
     void readsChineseTextCopiedByAnotherApplication() throws Exception {
         clipboard.writeText("held by this JVM");
-        String stale = clipboard.read().contentHash();
         Xclip.putText("机密★1年\n第二行");
-        ClipboardContent c = readWhenChanged(stale);
+        ClipboardContent c = readUntil(x -> x.hasText() && x.text().startsWith("机密"));
         assertEquals("机密★1年\n第二行", c.text());
         assertEquals(ContentKind.TEXT, c.kind());
     }
@@ -58,9 +59,8 @@ class AwtSystemClipboardTest {
         g.setColor(Color.RED);
         g.fillRect(0, 0, 64, 32);
         g.dispose();
-        String stale = clipboard.read().contentHash();
         Xclip.putImage(img);
-        ClipboardContent c = readWhenChanged(stale);
+        ClipboardContent c = readUntil(x -> x.kind() == ContentKind.IMAGE);
         assertEquals(ContentKind.IMAGE, c.kind());
         assertNotNull(c.image());
         assertEquals(64, c.image().getWidth());
@@ -71,9 +71,8 @@ class AwtSystemClipboardTest {
     void readsAFileListCopiedInAFileManager(@TempDir Path dir) throws Exception {
         Path a = Files.writeString(dir.resolve("通知.txt"), "x");
         Path b = Files.writeString(dir.resolve("b.txt"), "y");
-        String stale = clipboard.read().contentHash();
         Xclip.putUriList(a.toUri() + "\r\n" + b.toUri() + "\r\n");
-        ClipboardContent c = readWhenChanged(stale);
+        ClipboardContent c = readUntil(x -> x.kind() == ContentKind.FILES);
         assertEquals(ContentKind.FILES, c.kind());
         assertEquals(List.of(a, b), c.files());
     }
@@ -86,9 +85,8 @@ class AwtSystemClipboardTest {
 
     @Test
     void restoredContentKeepsItsHashSoTheGuardKnowsItsOwnWrite() throws Exception {
-        String stale = clipboard.read().contentHash();
         Xclip.putText("内部资料\n恢复测试");
-        ClipboardContent original = readWhenChanged(stale);
+        ClipboardContent original = readUntil(x -> x.hasText() && x.text().startsWith("内部资料"));
         clipboard.writeText("notice");
         assertNotEquals(original.contentHash(), clipboard.read().contentHash());
         clipboard.write(original);

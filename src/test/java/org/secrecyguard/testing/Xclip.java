@@ -45,6 +45,26 @@ public final class Xclip {
         }
     }
 
+    /**
+     * Gives the clipboard to xclip with a neutral text and waits until this JVM's AWT clipboard has
+     * noticed (it may still have owned the clipboard from an earlier test), so each test starts clean.
+     */
+    public static void resetTo(String text, java.awt.datatransfer.Clipboard awt) throws Exception {
+        putText(text);
+        long end = System.nanoTime() + 3_000_000_000L;
+        while (System.nanoTime() < end) {
+            try {
+                if (text.equals(awt.getData(java.awt.datatransfer.DataFlavor.stringFlavor))) {
+                    return;
+                }
+            } catch (java.awt.datatransfer.UnsupportedFlavorException | IOException | IllegalStateException e) {
+                // still changing hands
+            }
+            Thread.sleep(10);
+        }
+        throw new IOException("AWT did not see xclip's clipboard within 3 s");
+    }
+
     /** The clipboard's text as another application would paste it. */
     public static String readText() throws IOException, InterruptedException {
         Process p = new ProcessBuilder("xclip", "-selection", "clipboard", "-o").start();

@@ -77,9 +77,10 @@ public final class ClipboardGuard implements GuardChannel {
     /** Most files scanned from one copied file list (folders are walked). */
     static final int MAX_FILES = 500;
     /**
-     * Re-reads after a change that showed the guard's own content: on X11 the toolkit keeps serving its
-     * own (old) content until it has processed the SelectionClear that the new owner caused, which can
-     * arrive after our XFixes notification. Without re-reading, a new copy would look like our notice.
+     * Re-reads after a change that showed the guard's own content or nothing: on X11 the toolkit keeps
+     * serving its own (old) content, or briefly none, until it has processed the SelectionClear that
+     * the new owner caused, which can arrive after our XFixes notification. Without re-reading, a new
+     * copy would look like our notice (or like an empty clipboard) and slip through.
      */
     static final long[] OWN_CONTENT_REREAD_MILLIS = {15, 30, 60, 120, 240};
     static final String WHERE_TEXT = "clipboard";
@@ -262,7 +263,7 @@ public final class ClipboardGuard implements GuardChannel {
             return;
         }
         String hash = content.contentHash();
-        if (isOwn(hash) && reread < OWN_CONTENT_REREAD_MILLIS.length) {
+        if ((isOwn(hash) || content.isEmpty()) && reread < OWN_CONTENT_REREAD_MILLIS.length) {
             ScheduledExecutorService g = guardThread;
             if (g != null) {
                 g.schedule(() -> inspect(seq, detectedNanos, reread + 1), OWN_CONTENT_REREAD_MILLIS[reread],

@@ -34,8 +34,9 @@ class ClipboardGuardX11Test {
     ClipboardGuard guard;
 
     @BeforeEach
-    void startGuard() {
+    void startGuard() throws Exception {
         assumeTrue(Xclip.available(), "runs under xvfb-run with xclip installed (CI runs every test there)");
+        Xclip.resetTo("start", java.awt.Toolkit.getDefaultToolkit().getSystemClipboard());
         foreground = new X11ForegroundWindow();
         guard = ClipboardGuard.builder().watch(X11ClipboardWatch::new).clipboard(new AwtSystemClipboard())
                 .foreground(foreground).scanner(new EngineScanner(TestMarkings.engine()))
@@ -98,7 +99,8 @@ class ClipboardGuardX11Test {
 
             wm.activate("wechat", "微信");
             String pasted = pasteWhen(s -> s.startsWith(ClipboardNotice.TAG), 2000);
-            assertEquals("【保密卫士】剪贴板内容含工作秘密标志，已被拦截。", pasted);
+            assertEquals("【保密卫士】剪贴板内容含工作秘密标志，已被拦截。", pasted,
+                    () -> "foreground seen: " + foreground.current());
             assertEquals("wechat", events.snapshot().get(0).destinationApp());
         }
     }
