@@ -145,7 +145,19 @@ final class GroupCommitter {
                 // Tasks queued after STOP cannot exist: submit refuses once closed is set.
             }
             if (!group.isEmpty()) {
-                commitGroup(group);
+                try {
+                    commitGroup(group);
+                } catch (Throwable t) { // an Error must not leave callers waiting on a dead writer
+                    group.forEach(task -> task.done.completeExceptionally(t));
+                    LOG.log(Level.SEVERE, "event log writer hit an error", t);
+                }
+            }
+        }
+        // A submit that raced with close() may have queued behind STOP: tell it instead of letting it time out.
+        Task late;
+        while ((late = queue.poll()) != null) {
+            if (late != STOP) {
+                late.done.completeExceptionally(new IllegalStateException("event log is closed"));
             }
         }
     }

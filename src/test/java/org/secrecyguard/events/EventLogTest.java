@@ -128,6 +128,19 @@ class EventLogTest {
     }
 
     @Test
+    void theWriterPrunesExpiredEventsOnItsOwnWhileIdle() throws Exception {
+        EventLogConfig cfg = EventLogConfig.defaults().withClock(clock).withRetention(Duration.ofDays(30))
+                .withMaintenanceInterval(Duration.ofMillis(20));
+        Event old = TestEvents.marking(Level.SECRET, T0);
+        try (EventLog log = EventLog.open(dir.resolve("events.db"), cfg)) {
+            log.append(old);
+            log.markUploaded(List.of(old.id()));
+            clock.advance(Duration.ofDays(31));
+            UploaderTest.await(() -> log.count() == 0, "idle maintenance prunes the expired uploaded event");
+        }
+    }
+
+    @Test
     void sizeCapPrunesUploadedEventsFirstThenWarnsOncePerCrossing() {
         long cap = 256 * 1024;
         EventLogConfig cfg = EventLogConfig.defaults().withClock(clock).withSizeCapBytes(cap);
