@@ -3,9 +3,8 @@ package org.secrecyguard.events;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -56,34 +55,34 @@ class EventLogCrashTest {
 
     private List<UUID> runAndKill(Path db, long millisAfterReady) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // The child's stdout goes to a file: what it printed before SIGKILL is in the file, and reading a
+        // pipe while the JDK's process reaper closes it races ("Stream closed").
+        Path stdout = Files.createTempFile(dir, "child-", ".out");
         Process p = new ProcessBuilder(java, "-Xmx96m", "-XX:TieredStopAtLevel=1", "-cp",
                 System.getProperty("java.class.path"), EventWriterChild.class.getName(), db.toString())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        List<UUID> acked = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            String first = r.readLine();
-            assertEquals("READY", first, "child did not start");
-            Thread killer = new Thread(() -> {
-                try {
-                    Thread.sleep(millisAfterReady);
-                } catch (InterruptedException ignored) {
-                    // kill now
-                }
-                p.destroyForcibly(); // SIGKILL on Linux
-            });
-            killer.start();
-            String line;
-            while ((line = r.readLine()) != null) {
-                // A line cut by the kill has no newline and is not an acknowledgement: readLine would still
-                // return it at EOF, so only whole UUIDs count.
-                if (line.length() == 36) {
-                    acked.add(UUID.fromString(line));
-                }
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .redirectOutput(stdout.toFile())
+                .start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!Files.readString(stdout, StandardCharsets.UTF_8).startsWith("READY")) {
+                assertTrue(p.isAlive(), "child died before it was ready");
+                assertTrue(System.nanoTime() < deadline, "child did not get ready within 60 s");
+                Thread.sleep(10);
             }
-            killer.join();
+            Thread.sleep(millisAfterReady);
+        } finally {
+            p.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no close()
         }
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
         assertEquals(137, p.exitValue(), "killed by SIGKILL");
+        List<UUID> acked = new ArrayList<>();
+        for (String line : Files.readAllLines(stdout, StandardCharsets.UTF_8)) {
+            // A line cut by the kill is not an acknowledgement: only whole UUIDs count.
+            if (line.length() == 36) {
+                acked.add(UUID.fromString(line));
+            }
+        }
         return acked;
     }
 

@@ -59,7 +59,7 @@ class UploaderTest {
     private static UploaderConfig fast(URI endpoint) {
         return UploaderConfig.defaults(endpoint).withBatchSize(7).withInterval(Duration.ofMillis(50))
                 .withBackoff(Duration.ofMillis(20), Duration.ofMillis(200))
-                .withTimeouts(Duration.ofMillis(500), Duration.ofMillis(700));
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(1500));
     }
 
     private List<Event> appendMixed(int n) {
@@ -161,10 +161,10 @@ class UploaderTest {
 
         Uploader untrusting = new Uploader(log, fast(https.eventsUri()));
         untrusting.start();
-        await(() -> untrusting.status().consecutiveFailures() >= 1, "system trust store does not know this CA");
+        await(() -> String.valueOf(untrusting.status().lastProblem()).contains("SSLHandshakeException"),
+                "the system trust store does not know this certificate");
         untrusting.stop();
         assertEquals(3, log.pendingCount());
-        assertTrue(untrusting.status().lastProblem().contains("SSL"), untrusting.status().lastProblem());
 
         Uploader trusting = closeLater(new Uploader(log,
                 fast(https.eventsUri()).withTrustStore(certs.trustStore, TestCertificates.PASSWORD)));
