@@ -122,44 +122,35 @@ public final class MarkingDetector implements TextDetector {
         if (levels.isEmpty()) {
             return;
         }
-        Consumer<Finding> out = capped(sink);
-        for (int s = 0; s < document.size(); s++) {
+        Reporter out = new Reporter(sink);
+        for (int s = 0; s < document.size() && !out.full(); s++) {
             Segment segment = document.segment(s);
             if (segment.kind() == SegmentKind.FILE_NAME) {
                 String where = segment.where().isEmpty() ? "file name" : segment.where();
-                FileNameMarkings.find(document.normalized(s), m -> emit(out, new Finding(
+                FileNameMarkings.find(document.normalized(s), m -> out.report(new Finding(
                         DetectorType.FILENAME, "marking.filename", m.level(), m.canonical(), where)));
             }
         }
         DocumentLines lines = DocumentLines.of(document);
-        int n = lines.count();
-        Marking[] candidates = new Marking[n];
-        HeaderClue[] clues = new HeaderClue[n];
-        for (int i = 0; i < n; i++) {
-            NormalizedText t = document.normalized(lines.segment(i));
-            candidates[i] = MarkingParser.parseLine(t, lines.start(i), lines.end(i));
-            clues[i] = candidates[i] == null ? HeaderClue.of(t, lines.start(i), lines.end(i)) : HeaderClue.NONE;
-        }
-        for (int i = 0; i < n; i++) {
-            Segment segment = document.segment(lines.segment(i));
-            if (candidates[i] != null) {
-                judgeLine(document, lines, candidates, clues, i, out);
-            } else if (segment.kind() == SegmentKind.HEADER || segment.kind() == SegmentKind.FOOTER) {
+        LineFacts facts = new LineFacts(document, lines);
+        for (int i = 0; i < lines.count() && !out.full(); i++) {
+            SegmentKind kind = document.segment(lines.segment(i)).kind();
+            if (facts.candidate(i) != null) {
+                judgeLine(document, lines, facts, i, out);
+            } else if (kind == SegmentKind.HEADER || kind == SegmentKind.FOOTER) {
                 judgeTokens(document, lines, i, out);
             }
         }
     }
 
-    private void judgeLine(DocumentText document, DocumentLines lines, Marking[] candidates,
-                           HeaderClue[] clues, int i, Consumer<Finding> out) {
-        Marking m = candidates[i];
+    private void judgeLine(DocumentText document, DocumentLines lines, LineFacts facts, int i, Reporter out) {
+        Marking m = facts.candidate(i);
         SegmentKind kind = document.segment(lines.segment(i)).kind();
         int base = ownScore(m, kind);
-        if (base < FLAG && (inTableOfLevels(document, lines, candidates, i)
-                || introducedByColon(document, lines, clues, i))) {
+        if (base < FLAG && (inTableOfLevels(lines, facts, i) || introducedByColon(lines, facts, i))) {
             return;
         }
-        int evidence = evidenceAround(lines, clues, i);
+        int evidence = evidenceAround(lines, facts, i);
         int score = base + kindBonus(kind) + (lines.isTop(i) ? 1 : 0) + evidence;
         if (score >= FLAG) {
             report(document, lines, i, m, evidence > 0, out);
@@ -167,7 +158,7 @@ public final class MarkingDetector implements TextDetector {
     }
 
     /** A page header/footer line holding a marking among other words: "第 1 页  秘密". */
-    private void judgeTokens(DocumentText document, DocumentLines lines, int i, Consumer<Finding> out) {
+    private void judgeTokens(DocumentText document, DocumentLines lines, int i, Reporter out) {
         int from = lines.start(i);
         int to = lines.end(i);
         if (to - from > MAX_TOKENISED_LINE) {
@@ -213,14 +204,15 @@ public final class MarkingDetector implements TextDetector {
      * +1 for a 发文字号 or 发文机关标志 line within the window. Positions follow GB/T 9704: the
      * 份号 comes first, the urgency next to the marking.
      */
-    private static int evidenceAround(DocumentLines lines, HeaderClue[] clues, int i) {
+    private static int evidenceAround(DocumentLines lines, LineFacts facts, int i) {
         int header = 0;
         int redHead = 0;
         int lo = Math.max(0, i - WINDOW);
         int hi = Math.min(lines.count() - 1, i + WINDOW);
         for (int j = lo; j <= hi; j++) {
+            HeaderClue clue = facts.clue(j);
             boolean counts;
-            switch (clues[j]) {
+            switch (clue) {
                 case COPY_NUMBER:
                     counts = j < i;
                     break;
@@ -237,9 +229,9 @@ public final class MarkingDetector implements TextDetector {
             if (!counts) {
                 continue;
             }
-            if (clues[j].weight() >= 2) {
+            if (clue.weight() >= 2) {
                 header = 2;
-            } else if (clues[j].weight() == 1) {
+            } else if (clue.weight() == 1) {
                 redHead = 1;
             }
         }
@@ -247,17 +239,13 @@ public final class MarkingDetector implements TextDetector {
     }
 
     /** True when a neighbouring line is another level or a bare period: a table that lists levels. */
-    private static boolean inTableOfLevels(DocumentText document, DocumentLines lines, Marking[] candidates, int i) {
+    private static boolean inTableOfLevels(DocumentLines lines, LineFacts facts, int i) {
         for (int j = i - 1; j <= i + 1; j += 2) {
             if (j < 0 || j >= lines.count()) {
                 continue;
             }
-            Marking other = candidates[j];
-            if (other != null && other.level() != candidates[i].level()) {
-                return true;
-            }
-            if (other == null && MarkingParser.isPeriodLine(
-                    document.normalized(lines.segment(j)), lines.start(j), lines.end(j))) {
+            Marking other = facts.candidate(j);
+            if (other != null ? other.level() != facts.candidate(i).level() : facts.isPeriodLine(j)) {
                 return true;
             }
         }
@@ -268,16 +256,16 @@ public final class MarkingDetector implements TextDetector {
      * True when the line before ends with a colon ("右上角写着两个字：" / "绝密"): the level is being
      * quoted, not marked. The label "密级：" is the exception, it labels the marking.
      */
-    private static boolean introducedByColon(DocumentText document, DocumentLines lines, HeaderClue[] clues, int i) {
+    private static boolean introducedByColon(DocumentLines lines, LineFacts facts, int i) {
         int j = i - 1;
-        if (j < 0 || lines.segment(j) != lines.segment(i) || clues[j] == HeaderClue.LEVEL_LABEL) {
+        if (j < 0 || lines.segment(j) != lines.segment(i) || facts.clue(j) == HeaderClue.LEVEL_LABEL) {
             return false;
         }
-        return document.normalized(lines.segment(j)).charAt(lines.end(j) - 1) == ':';
+        return facts.endsWithColon(j);
     }
 
     private void report(DocumentText document, DocumentLines lines, int i, Marking m, boolean headerEvidence,
-                        Consumer<Finding> out) {
+                        Reporter out) {
         int s = lines.segment(i);
         Segment segment = document.segment(s);
         String rule;
@@ -303,22 +291,27 @@ public final class MarkingDetector implements TextDetector {
             String line = "line " + lines.lineNumber(i);
             where = where.isEmpty() ? line : where + ", " + line;
         }
-        emit(out, new Finding(DetectorType.MARKING, rule, m.level(), m.canonical(), where));
+        out.report(new Finding(DetectorType.MARKING, rule, m.level(), m.canonical(), where));
     }
 
-    private static Consumer<Finding> capped(Consumer<Finding> sink) {
-        int[] reported = {0};
-        return f -> {
-            if (reported[0] < MAX_FINDINGS) {
-                reported[0]++;
-                sink.accept(f);
+    /** Passes on findings of the enabled levels, at most {@link #MAX_FINDINGS} per document. */
+    private final class Reporter {
+        private final Consumer<Finding> sink;
+        private int reported;
+
+        Reporter(Consumer<Finding> sink) {
+            this.sink = sink;
+        }
+
+        void report(Finding finding) {
+            if (!full() && levels.contains(finding.level())) {
+                reported++;
+                sink.accept(finding);
             }
-        };
-    }
+        }
 
-    private void emit(Consumer<Finding> out, Finding finding) {
-        if (levels.contains(finding.level())) {
-            out.accept(finding);
+        boolean full() {
+            return reported >= MAX_FINDINGS;
         }
     }
 }
