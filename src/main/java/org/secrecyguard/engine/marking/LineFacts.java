@@ -10,6 +10,10 @@ import org.secrecyguard.engine.text.NormalizedText;
 final class LineFacts {
     private static final byte UNKNOWN = 0;
     private static final byte KNOWN = 1;
+    /** A marking line holds at least one of these (工作秘密, 绝密, 机密, 秘密, 内部). */
+    private static final String LEVEL_INITIALS = "工绝机秘内";
+    /** A 版头 clue line holds a digit or one of these (特急/加急/特提, 密级, …文件, …号). */
+    private static final String CLUE_CHARS = "急提级件号";
 
     private final DocumentText document;
     private final DocumentLines lines;
@@ -57,8 +61,26 @@ final class LineFacts {
             return;
         }
         NormalizedText t = text(i);
-        candidate[i] = MarkingParser.parseLine(t, lines.start(i), lines.end(i));
-        clue[i] = candidate[i] == null ? HeaderClue.of(t, lines.start(i), lines.end(i)) : HeaderClue.NONE;
+        int from = lines.start(i);
+        int to = lines.end(i);
+        candidate[i] = null;
+        clue[i] = HeaderClue.NONE;
+        // most lines are prose or table text: one look at their characters rules both parsers out
+        if (to - from <= MarkingParser.MAX_LINE) {
+            boolean level = false;
+            boolean clueChar = false;
+            for (int k = from; k < to; k++) {
+                char c = t.charAt(k);
+                level |= LEVEL_INITIALS.indexOf(c) >= 0;
+                clueChar |= CLUE_CHARS.indexOf(c) >= 0 || MarkingChars.ocrDigit(c) >= 0;
+            }
+            if (level) {
+                candidate[i] = MarkingParser.parseLine(t, from, to);
+            }
+            if (candidate[i] == null && clueChar) {
+                clue[i] = HeaderClue.of(t, from, to);
+            }
+        }
         state[i] = KNOWN;
     }
 }

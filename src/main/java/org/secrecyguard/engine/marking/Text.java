@@ -13,7 +13,15 @@ final class Text {
     }
 
     static boolean regionEquals(NormalizedText t, int at, String s) {
-        return at >= 0 && t.text().regionMatches(at, s, 0, s.length());
+        if (at < 0 || at + s.length() > t.length()) {
+            return false;
+        }
+        for (int k = 0; k < s.length(); k++) {
+            if (t.charAt(at + k) != s.charAt(k)) {
+                return false; // usually the first char: cheaper than String.regionMatches' setup
+            }
+        }
+        return true;
     }
 
     /**
