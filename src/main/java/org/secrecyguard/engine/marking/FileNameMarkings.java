@@ -16,7 +16,7 @@ import org.secrecyguard.engine.text.NormalizedText;
  * typed, not OCR'd, and "机密大会" is a word.
  */
 final class FileNameMarkings {
-    /** File names are short; a longer "name" is scanned only this far. */
+    /** File names are short; a longer "name" (after the last path separator) is scanned only this far. */
     static final int MAX_NAME = 512;
 
     private FileNameMarkings() {
@@ -24,15 +24,15 @@ final class FileNameMarkings {
 
     /** Reports every marking found in the file name (or path) held by {@code t}. */
     static void find(NormalizedText t, Consumer<Marking> out) {
-        int end = Math.min(t.length(), MAX_NAME);
         int start = 0;
-        for (int i = 0; i < end; i++) {
+        for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
             if (c == '/' || c == '\\') {
                 start = i + 1;
             }
         }
-        end = stripExtension(t, start, end);
+        int end = stripExtension(t, start, t.length());
+        end = Math.min(end, start + MAX_NAME);
         for (int i = start; i < end; i++) {
             char c = t.charAt(i);
             if (c != '工' && c != '绝' && c != '机' && c != '秘' && c != '内') {

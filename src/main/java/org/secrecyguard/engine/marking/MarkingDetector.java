@@ -60,7 +60,9 @@ import org.secrecyguard.engine.text.NormalizedText;
  * A weak form (score below 3 on its own) is rejected when the line next to it is another level or
  * a bare period ("绝密 / 30年 / 机密 / 20年": a table of levels, not a marking), or when the line
  * before ends with a colon ("右上角写着两个字：" / "绝密": a quotation). Strong forms are not
- * rejected that way: a training slide that shows "机密★1年" on a line of its own is flagged.
+ * rejected that way: a training slide that shows "机密★1年" on a line of its own is flagged, and so
+ * is a past exam paper headed "绝密★启用前" (the condition has lapsed, which no text can show;
+ * allowing such files is the policy's business).
  *
  * <h2>File names</h2>
  * Segments of kind FILE_NAME follow separate rules, see {@link FileNameMarkings}; their findings
@@ -79,8 +81,10 @@ import org.secrecyguard.engine.text.NormalizedText;
  * "秘密", "内部资料 注意保存". Markings are not secret in themselves, so they are shown as found.
  *
  * <p>Cost: one pass over the text; lines longer than {@value MarkingParser#MAX_LINE} characters
- * are skipped at once, and each candidate looks at most {@value #WINDOW} lines either way, so the
- * time is linear in the document's length. Immutable and thread-safe.
+ * are skipped at once, most others are ruled out by one look at their characters, each candidate
+ * looks at most {@value #WINDOW} lines either way, and a document yields at most
+ * {@value #MAX_FINDINGS} findings, so the time is linear in the document's length. No regular
+ * expressions. Immutable and thread-safe.
  */
 public final class MarkingDetector implements TextDetector {
     /** Lines either side of a marking searched for 版头 evidence. */

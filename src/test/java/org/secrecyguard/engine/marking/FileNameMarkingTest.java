@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,6 +37,7 @@ class FileNameMarkingTest {
         "2026年工作要点（秘密★1年）.pdf     | CONFIDENTIAL | 秘密★1年",
         "机密.docx                           | SECRET       | 机密",
         "机密1年_会议材料.doc                | SECRET       | 机密★1年",
+        "会议纪要（机密）.docx                | SECRET       | 机密",
         "工作秘密-人员名单.xlsx              | WORK_SECRET  | 工作秘密",
         "【内部】通讯录.xlsx                 | INTERNAL     | 内部",
         "内部资料-2026年汇编.pdf             | INTERNAL     | 内部资料"})
@@ -46,6 +48,12 @@ class FileNameMarkingTest {
         assertEquals(level, f.level());
         assertEquals(evidence, f.evidence());
         assertEquals("file name", f.where());
+    }
+
+    @Test
+    void findsTheMarkingInTheNameAtTheEndOfAVeryLongPath() {
+        String path = "D:\\" + "很长的目录名\\".repeat(400) + "机密-会议纪要.doc";
+        assertEquals(Level.SECRET, Scan.level(name(path)));
     }
 
     @ParameterizedTest(name = "allowsFileName {0}")

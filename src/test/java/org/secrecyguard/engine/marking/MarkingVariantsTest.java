@@ -29,6 +29,7 @@ class MarkingVariantsTest {
                 body("flagsTraditionalConfidentialMonths", document("祕密★6個月"), CONFIDENTIAL, "秘密★6个月"),
                 body("flagsTraditionalConditionPeriod", document("祕密★公開發佈前"), CONFIDENTIAL, "秘密★公开发布前"),
                 body("flagsFinancialNumeral", document("機密★壹年"), SECRET, "机密★壹年"),
+                body("flagsTraditionalFinancialNumeralMonths", document("祕密★陸個月"), CONFIDENTIAL, "秘密★陆个月"),
                 body("flagsChineseNumeralYear", document("机密★一年"), SECRET, "机密★一年"),
                 body("flagsChineseNumeralMonths", document("秘密★六个月"), CONFIDENTIAL, "秘密★六个月"),
                 body("flagsChineseNumeralTen", document("绝密★十年"), TOP_SECRET, "绝密★十年"),
