@@ -24,6 +24,8 @@ import org.secrecyguard.engine.text.NormalizedText;
  * star and 保密期限, an optional 特急/加急, edge specks. Anything else on the line (a sentence, a
  * suffix such as 级/文件/花园, book-title marks 《》 or quotes “”) makes it a mention, never a marking:
  * "一份机密级文件", "商业机密", "《秘密花园》", "他保守了这个秘密。", "内部控制", "机密文件管理规定".
+ * A line ending in a colon ("内部：") is a label; a bare level followed by 。 or ，("机密。") is a
+ * one-word sentence (a full marking such as "机密★1年。" survives the stray full stop OCR adds).
  * The text is normalised first (full/half width, traditional → simplified, whitespace removed) and
  * OCR damage is tolerated: one speck between characters, a look-alike for the star (大 女 坟 士 太 文…),
  * the star dropped, 0/O and 1/l/I in digits, 午 for 年, 介 for 个.

@@ -72,6 +72,10 @@ final class MarkingParser {
         if (q != e) {
             return null;
         }
+        if (endsLikeASentence(t, e, to) && m.form() != Marking.Form.STAR && m.form() != Marking.Form.PERIOD
+                && m.form() != Marking.Form.PHRASE) {
+            return null; // "机密。" / "秘密，" is a one-word sentence; only a full marking survives a stray full stop
+        }
         return m.withContext(copy, urgent, labelled);
     }
 
@@ -273,6 +277,17 @@ final class MarkingParser {
             s++;
         }
         return s;
+    }
+
+    /** True when sentence punctuation (。 , ; !) was stripped from the end of the line. */
+    private static boolean endsLikeASentence(NormalizedText t, int e, int to) {
+        for (int k = e; k < to; k++) {
+            char c = t.charAt(k);
+            if (c == '。' || c == ',' || c == ';' || c == '!') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Trailing specks; a colon is not one: "秘密：" is a label introducing what follows. */

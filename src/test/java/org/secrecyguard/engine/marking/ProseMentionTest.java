@@ -74,6 +74,12 @@ class ProseMentionTest {
     }
 
     @Test
+    void allowsOneWordSentenceAtTheTop() {
+        assertTrue(Scan.body("机密。\n她只说了这两个字，就再也不肯开口。").isEmpty());
+        assertTrue(Scan.body("内部，\n外部，\n都要管起来。").isEmpty());
+    }
+
+    @Test
     void allowsLevelQuotedAfterAColonAtTheTopOfAStory() {
         String story = "第一页的右上角，有人用红铅笔写着两个字：\n绝密\n林晚的手抖了一下。";
         assertTrue(Scan.body(story).isEmpty(), () -> Scan.body(story).toString());
