@@ -16,11 +16,12 @@ import org.secrecyguard.engine.Segment;
 import org.secrecyguard.engine.SegmentKind;
 
 /**
- * Garbage and huge inputs never throw and always finish. The 5-second bound is a hang guard, not a
- * speed test (speed is measured by {@code secrecy-guard bench marking}).
+ * Garbage and huge inputs never throw and always finish. The 10-second bound is a hang guard, not a
+ * speed test (speed is measured by {@code secrecy-guard bench marking}); a megabyte takes well under
+ * a second even on a loaded 2-core machine, a quadratic path would take minutes.
  */
 class MarkingDetectorRobustnessTest {
-    private static final Duration HANG_GUARD = Duration.ofSeconds(5);
+    private static final Duration HANG_GUARD = Duration.ofSeconds(10);
     private static final int ONE_MB = 1 << 20;
     /** Characters that exercise every branch: level words, stars, look-alikes, digits, specks, breaks. */
     private static final String NASTY = "机密绝秘内部工作资料文件注意保存管★☆*※大女坟士年个月长期启用前后"
