@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
                 ScanCommand.class,
                 BenchCommand.class,
                 PinCommand.class,
+                EventsCommand.class,
+                CollectCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class SecrecyGuardCommand implements Runnable {
