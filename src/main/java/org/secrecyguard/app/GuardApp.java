@@ -9,10 +9,16 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import org.secrecyguard.channel.ChannelHealth;
 import org.secrecyguard.channel.DefaultExternalApps;
+import org.secrecyguard.channel.EventSink;
 import org.secrecyguard.channel.GuardChannel;
 import org.secrecyguard.channel.clipboard.ClipboardGuard;
 import org.secrecyguard.engine.Baseline;
+import org.secrecyguard.events.EventKind;
+import org.secrecyguard.events.EventLog;
+import org.secrecyguard.events.Uploader;
+import org.secrecyguard.events.UploaderConfig;
 import org.secrecyguard.platform.Platforms;
 import org.secrecyguard.policy.AdminPin;
 import org.secrecyguard.policy.DefaultPolicy;
@@ -20,6 +26,7 @@ import org.secrecyguard.scan.Scanner;
 import org.secrecyguard.scan.Scanners;
 import org.secrecyguard.ui.GuardControl;
 import org.secrecyguard.ui.GuardUi;
+import org.secrecyguard.ui.HistorySource;
 import org.secrecyguard.ui.Messages;
 import org.secrecyguard.ui.UiServices;
 
@@ -36,7 +43,11 @@ public final class GuardApp implements GuardControl, AutoCloseable {
     private final Clock clock;
     private final Runnable onExit;
     private final Scanner scanner;
-    private final RecentEvents events;
+    private final EventLog eventLog;       // null when the database could not be opened
+    private final LoggedEvents logged;     // null then too
+    private final Uploader uploader;       // null without a collector URL
+    private final EventSink events;
+    private final HistorySource history;
     private final GuardStatus status;
     private final GuardUi ui;
     private final ClipboardGuard clipboard;
@@ -53,11 +64,25 @@ public final class GuardApp implements GuardControl, AutoCloseable {
         this.clock = clock;
         this.onExit = onExit;
         Messages messages = Messages.forLanguage(config.language());
-        // Baseline rules until the rules store is wired (see the report in docs/benchmarks.md).
+        // Built-in rules (markings) until the rules store is wired.
         this.scanner = Scanners.forFiles(Baseline::engine, true);
-        this.events = new RecentEvents(2000);
         this.status = new GuardStatus(platforms.limitations(), () -> scanner.engine().rulesVersion(), clock);
-        this.ui = GuardUi.start(new UiServices(messages, status, events, new ScannerFileChecker(scanner), this,
+        this.eventLog = openEventLog(config.dataDir().resolve("events.db"));
+        if (eventLog != null) {
+            this.uploader = startUploader(config.collectorUrl(), eventLog);
+            this.logged = new LoggedEvents(eventLog, () -> scanner.engine().rulesVersion(),
+                    uploader == null ? () -> { } : uploader::wake);
+            this.events = logged;
+            this.history = logged;
+        } else {
+            RecentEvents memory = new RecentEvents(2000);
+            this.uploader = null;
+            this.logged = null;
+            this.events = memory;
+            this.history = memory;
+            status.problem("events-unavailable", true);
+        }
+        this.ui = GuardUi.start(new UiServices(messages, status, history, new ScannerFileChecker(scanner), this,
                 clock, config.warnSeconds()), config.systemTray());
         PopupNotifier notifier = new PopupNotifier(ui, messages, status);
         this.clipboard = ClipboardGuard.builder()
@@ -82,10 +107,15 @@ public final class GuardApp implements GuardControl, AutoCloseable {
      */
     public static GuardApp start(AppConfig config, Platforms platforms, Clock clock, Runnable onExit) {
         GuardApp app = new GuardApp(config, platforms, clock, onExit);
+        app.system(EventKind.AGENT_STARTED, "version " + app.version());
         for (GuardChannel c : app.channels) {
             c.start();
             app.status.addChannel(c);
-            LOG.info(() -> "channel " + c.kind().id() + ": " + c.health());
+            ChannelHealth h = c.health();
+            LOG.info(() -> "channel " + c.kind().id() + ": " + h);
+            if (h.state() == ChannelHealth.State.DOWN) {
+                app.system(EventKind.CHANNEL_DOWN, c.kind().id() + ": " + String.join(", ", h.problems()));
+            }
         }
         app.timer.scheduleWithFixedDelay(app.status::refresh, STATUS_PERIOD.toMillis(), STATUS_PERIOD.toMillis(),
                 TimeUnit.MILLISECONDS);
@@ -100,8 +130,38 @@ public final class GuardApp implements GuardControl, AutoCloseable {
         return clipboard;
     }
 
-    RecentEvents events() {
-        return events;
+    HistorySource history() {
+        return history;
+    }
+
+    private static EventLog openEventLog(java.nio.file.Path file) {
+        try {
+            return EventLog.open(file);
+        } catch (RuntimeException e) {
+            // Protection matters more than its record: keep guarding, say the log is unavailable.
+            LOG.log(java.util.logging.Level.SEVERE, "event log unavailable: " + file, e);
+            return null;
+        }
+    }
+
+    private static Uploader startUploader(String url, EventLog log) {
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        try {
+            Uploader u = new Uploader(log, UploaderConfig.defaults(java.net.URI.create(url.trim())));
+            u.start();
+            return u;
+        } catch (IllegalArgumentException e) {
+            LOG.warning("collector URL not usable, events stay local: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private void system(EventKind kind, String detail) {
+        if (logged != null) {
+            logged.system(kind, detail);
+        }
     }
 
     GuardStatus status() {
@@ -130,6 +190,7 @@ public final class GuardApp implements GuardControl, AutoCloseable {
         Instant until = clock.instant().plus(duration);
         LOG.warning("protection paused by admin until " + until);
         channels.forEach(GuardChannel::stop);
+        system(EventKind.CHANNEL_DOWN, "paused by admin until " + until);
         status.paused(until);
         if (pauseEnd != null) {
             pauseEnd.cancel(false);
@@ -144,6 +205,7 @@ public final class GuardApp implements GuardControl, AutoCloseable {
             pauseEnd = null;
         }
         channels.forEach(GuardChannel::start);
+        system(EventKind.CHANNEL_UP, "pause ended");
         status.paused(null);
         LOG.warning("protection resumed");
     }
@@ -173,5 +235,12 @@ public final class GuardApp implements GuardControl, AutoCloseable {
         channels.forEach(GuardChannel::stop);
         ui.close();
         scanner.close();
+        if (uploader != null) {
+            uploader.close();
+        }
+        if (eventLog != null) {
+            system(EventKind.AGENT_STOPPED, "orderly exit");
+            eventLog.close();
+        }
     }
 }

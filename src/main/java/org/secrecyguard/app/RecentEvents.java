@@ -13,8 +13,8 @@ import org.secrecyguard.ui.HistorySource;
 
 /**
  * Keeps the newest events in memory for the history window and logs each decision (never content).
- * Stands in for the SQLite event log until the events package is wired: then this becomes a thin
- * adapter over {@code events.EventLog}.
+ * Used only when the SQLite event log cannot be opened (the tray then says "event log unavailable"),
+ * so that protection and the popups keep working.
  */
 final class RecentEvents implements EventSink, HistorySource {
     private static final Logger LOG = Logger.getLogger(RecentEvents.class.getName());
@@ -61,7 +61,10 @@ final class RecentEvents implements EventSink, HistorySource {
     }
 
     static EventRow row(GuardEvent e) {
-        return new EventRow(e.time(), e.channel(), e.verdict().highest().orElse(null), e.action(), e.outcome().name(),
-                e.contentKind().id(), e.destinationApp(), e.verdict().findings(), e.overrideReason(), e.note());
+        return new EventRow(e.time(), e.channel(), e.verdict().highest().orElse(null), e.outcome().name(),
+                e.contentKind().id(), e.destinationApp(),
+                e.verdict().findings().stream().map(f -> f.rule()).distinct().toList(),
+                e.verdict().findings().stream().map(f -> f.evidence()).distinct().toList(), e.overrideReason(),
+                e.note());
     }
 }

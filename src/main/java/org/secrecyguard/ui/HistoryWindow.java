@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -27,7 +26,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import javafx.util.StringConverter;
-import org.secrecyguard.engine.Finding;
 import org.secrecyguard.engine.Level;
 import org.secrecyguard.policy.Channel;
 
@@ -158,24 +156,22 @@ final class HistoryWindow {
         int row = 0;
         row = detailRow(row, m.get("history.col.time"), StatusText.time(r.time()), "detail-time");
         row = detailRow(row, m.get("history.col.channel"), m.channel(r.channel()), "detail-channel");
-        row = detailRow(row, m.get("history.detail.kind"), m.get("kind." + r.contentKind()), "detail-kind");
+        if (!r.contentKind().isEmpty()) {
+            row = detailRow(row, m.get("history.detail.kind"), m.get("kind." + r.contentKind()), "detail-kind");
+        }
         row = detailRow(row, m.get("history.col.level"), m.level(r.level()), "detail-level");
         row = detailRow(row, m.get("history.col.outcome"), m.get("outcome." + r.outcome()), "detail-outcome");
         if (!r.app().isEmpty()) {
             row = detailRow(row, m.get("history.col.app"), r.app(), "detail-app");
         }
-        String findings = r.findings().stream().map(this::describe).collect(Collectors.joining("\n"));
-        row = detailRow(row, m.get("history.detail.findings"), findings, "detail-findings");
+        row = detailRow(row, m.get("history.detail.findings"), String.join("、", r.rules()), "detail-rules");
+        row = detailRow(row, m.get("history.detail.evidence"), String.join("、", r.evidence()), "detail-evidence");
         if (!r.reason().isEmpty()) {
             row = detailRow(row, m.get("history.detail.reason"), r.reason(), "detail-reason");
         }
         if (!r.note().isEmpty()) {
             detailRow(row, m.get("history.detail.note"), r.note(), "detail-note");
         }
-    }
-
-    private String describe(Finding f) {
-        return m.level(f.level()) + " · " + f.rule() + " · " + f.evidence() + (f.where().isEmpty() ? "" : " · " + f.where());
     }
 
     private int detailRow(int row, String name, String value, String id) {

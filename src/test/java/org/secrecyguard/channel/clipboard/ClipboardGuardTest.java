@@ -37,7 +37,7 @@ import org.secrecyguard.platform.Limitation;
 import org.secrecyguard.platform.PlatformUnavailableException;
 import org.secrecyguard.policy.Action;
 import org.secrecyguard.policy.DefaultPolicy;
-import org.secrecyguard.testing.TestMarkings;
+import org.secrecyguard.engine.Baseline;
 
 /** The clipboard guard's decisions: when it acts, what it writes, logs and shows, and what it leaves alone. */
 class ClipboardGuardTest {
@@ -48,7 +48,7 @@ class ClipboardGuardTest {
 
     final MemoryClipboard clipboard = new MemoryClipboard();
     final ScriptedForeground foreground = new ScriptedForeground();
-    final EngineScanner scanner = new EngineScanner(TestMarkings.engine());
+    final EngineScanner scanner = new EngineScanner(Baseline.engine());
     final RecordingEvents events = new RecordingEvents();
     final RecordingNotifier notifier = new RecordingNotifier();
     ClipboardGuard guard;

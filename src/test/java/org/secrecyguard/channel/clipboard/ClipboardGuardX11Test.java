@@ -20,7 +20,7 @@ import org.secrecyguard.platform.linux.X11ClipboardWatch;
 import org.secrecyguard.platform.linux.X11ForegroundWindow;
 import org.secrecyguard.policy.DefaultPolicy;
 import org.secrecyguard.testing.FakeWindowManager;
-import org.secrecyguard.testing.TestMarkings;
+import org.secrecyguard.engine.Baseline;
 import org.secrecyguard.testing.Xclip;
 
 /**
@@ -39,7 +39,7 @@ class ClipboardGuardX11Test {
         Xclip.resetTo("start", java.awt.Toolkit.getDefaultToolkit().getSystemClipboard());
         foreground = new X11ForegroundWindow();
         guard = ClipboardGuard.builder().watch(X11ClipboardWatch::new).clipboard(new AwtSystemClipboard())
-                .foreground(foreground).scanner(new EngineScanner(TestMarkings.engine()))
+                .foreground(foreground).scanner(new EngineScanner(Baseline.engine()))
                 .policy((v, c, app, t) -> DefaultPolicy.outbound(v)).events(events).notifier(notifier).build();
         guard.start();
     }
