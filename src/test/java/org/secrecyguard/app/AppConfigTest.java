@@ -1,0 +1,56 @@
+package org.secrecyguard.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AppConfigTest {
+    @Test
+    void dataFolderFollowsEachSystemsConvention() {
+        assertEquals(Path.of("C:\\Users\\li\\AppData\\Local", "SecrecyGuard"), AppConfig.defaultDataDir("Windows 10",
+                Map.of("LOCALAPPDATA", "C:\\Users\\li\\AppData\\Local"), "C:\\Users\\li", null));
+        assertEquals(Path.of("/home/li/.local/share/secrecy-guard"),
+                AppConfig.defaultDataDir("Linux", Map.of(), "/home/li", null));
+        assertEquals(Path.of("/xdg/secrecy-guard"),
+                AppConfig.defaultDataDir("Linux", Map.of("XDG_DATA_HOME", "/xdg"), "/home/li", null));
+        assertEquals(Path.of("/tmp/x"), AppConfig.defaultDataDir("Linux", Map.of(), "/home/li", "/tmp/x"));
+    }
+
+    @Test
+    void firstStartWritesADocumentedDefaultFile(@TempDir Path dir) throws Exception {
+        AppConfig c = AppConfig.load(dir);
+        String file = Files.readString(dir.resolve(AppConfig.FILE));
+        assertTrue(file.contains("admin.pin.hash="), file);
+        assertTrue(file.contains("secrecy-guard pin-hash"), file);
+        assertEquals("", c.adminPinHash());
+        assertEquals(dir.resolve("rules.db"), c.rulesDb());
+        assertEquals("zh-CN", c.language());
+        assertEquals(Duration.ofSeconds(8), c.warnSeconds());
+        assertTrue(c.systemTray());
+    }
+
+    @Test
+    void readsWhatItSetsAndClampsNonsense(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve(AppConfig.FILE), """
+                admin.pin.hash=pbkdf2-sha256:210000:c2FsdA:aGFzaA
+                collector.url=https://baomi.example.gov.cn/events
+                rules.db=/var/lib/sg/rules.db
+                ui.language=en
+                popup.warn.seconds=999
+                ui.systemTray=false
+                """);
+        AppConfig c = AppConfig.load(dir);
+        assertEquals("pbkdf2-sha256:210000:c2FsdA:aGFzaA", c.adminPinHash());
+        assertEquals("https://baomi.example.gov.cn/events", c.collectorUrl());
+        assertEquals(Path.of("/var/lib/sg/rules.db"), c.rulesDb());
+        assertEquals("en", c.language());
+        assertEquals(Duration.ofSeconds(60), c.warnSeconds());
+        assertEquals(false, c.systemTray());
+    }
+}
