@@ -88,11 +88,12 @@ final class HistoryWindow {
 
         table.setId("history-table");
         table.setPlaceholder(new Label(m.get("history.empty")));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(column(m.get("history.col.time"), 150, r -> StatusText.time(r.time())));
         table.getColumns().add(column(m.get("history.col.channel"), 90, r -> m.channel(r.channel())));
         table.getColumns().add(column(m.get("history.col.level"), 80, r -> m.level(r.level())));
         table.getColumns().add(column(m.get("history.col.outcome"), 130, r -> m.get("outcome." + r.outcome())));
-        table.getColumns().add(column(m.get("history.col.app"), 110, r -> r.app()));
+        table.getColumns().add(column(m.get("history.col.app"), 110, r -> r.app().isEmpty() ? "—" : r.app()));
         table.getColumns().add(column(m.get("history.col.rule"), 150, EventRow::mainRule));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> showDetail(row));
 

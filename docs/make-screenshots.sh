@@ -1,0 +1,43 @@
+#!/bin/bash
+# Usage (project root, after mvn -B package -DskipTests):
+#   xvfb-run -a -s "-screen 0 1280x720x24" bash docs/make-screenshots.sh docs
+# Needs xclip, xdotool and imagemagick (installer/install-deps.sh installs them).
+# Runs inside xvfb-run: starts the real app, drives it with xclip/xdotool, takes screenshots.
+set -u
+OUT=${1:-docs}
+JAR=${JAR:-target/secrecy-guard.jar}
+mkdir -p $OUT
+export SECRECY_GUARD_HOME=$(mktemp -d)
+printf 'popup.warn.seconds=8\n' > $SECRECY_GUARD_HOME/secrecy-guard.properties
+java -jar "$JAR" > /tmp/sg-app.out 2>&1 &
+APP=$!
+sleep 9
+import -window root $OUT/screenshot-status.png
+ack() {  # press Enter in the newest popup titled "已拦截…"
+  W=$(xdotool search --name "已拦截" | tail -1)
+  [ -n "$W" ] && xdotool windowfocus --sync $W key Return
+  sleep 0.7
+}
+printf '绝密★长期\n关于某重大专项的请示\n（正文略）' | xclip -selection clipboard -i; sleep 2; ack
+printf '秘密★2年\n会议纪要\n（正文略）' | xclip -selection clipboard -i; sleep 2; ack
+printf '关于开展全民健身活动的通知\n欢迎报名。' | xclip -selection clipboard -i; sleep 1
+printf '000123\n机密★1年\n特急\n某某省人民政府文件\n某政发〔2026〕17号\n关于2026年度某专项工作的实施方案' | xclip -selection clipboard -i
+sleep 2.5
+import -window root $OUT/screenshot-popup-block.png
+echo "clipboard now: $(xclip -selection clipboard -o)"
+ack
+# Open the history from the status window's menu.
+S=$(xdotool search --name "保密卫士 · 状态" | head -1)
+eval $(xdotool getwindowgeometry --shell $S)
+xdotool windowfocus --sync $S
+xdotool mousemove $((X + 40)) $((Y + HEIGHT - 25)) click 1
+sleep 1
+xdotool key Down Down Return
+sleep 2
+H=$(xdotool search --name "最近事件" | head -1)
+[ -n "$H" ] && xdotool windowmove $H 40 40
+sleep 1
+xdotool mousemove 300 124 click 1
+sleep 1
+import -window root $OUT/screenshot-history.png
+kill $APP; wait $APP 2>/dev/null
