@@ -4,4 +4,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash installer/install-deps.sh
 [ -f target/secrecy-guard.jar ] || mvn -B -q package -DskipTests
-exec java -jar target/secrecy-guard.jar "$@"
+# Resident-app JVM settings (docs/benchmarks.md, "Clipboard and resident app"): a small serial-GC heap
+# that shrinks when idle, C1 only, fewer malloc arenas. SG_JAVA_OPTS replaces them.
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+SG_JAVA_OPTS=${SG_JAVA_OPTS:-"-Xms8m -Xmx64m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=25 -XX:TieredStopAtLevel=1 -Xss512k"}
+# shellcheck disable=SC2086
+exec java $SG_JAVA_OPTS -jar target/secrecy-guard.jar "$@"

@@ -38,6 +38,7 @@ import org.secrecyguard.ui.UiServices;
 public final class GuardApp implements GuardControl, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(GuardApp.class.getName());
     static final Duration STATUS_PERIOD = Duration.ofSeconds(5);
+    static final Duration SETTLE_GC = Duration.ofSeconds(15);
 
     private final AppConfig config;
     private final Clock clock;
@@ -119,6 +120,9 @@ public final class GuardApp implements GuardControl, AutoCloseable {
         }
         app.timer.scheduleWithFixedDelay(app.status::refresh, STATUS_PERIOD.toMillis(), STATUS_PERIOD.toMillis(),
                 TimeUnit.MILLISECONDS);
+        // Start-up (JavaFX, fonts, SQLite) leaves garbage that an idle app would keep for hours; one full
+        // collection once things settled lets the heap shrink to what the resident app really uses.
+        app.timer.schedule(System::gc, SETTLE_GC.toMillis(), TimeUnit.MILLISECONDS);
         return app;
     }
 

@@ -47,6 +47,7 @@ final class TrayAppLauncher {
                 return;
             }
             Path logs = LogSetup.install(dataDir);
+            ResidentTuning.apply();
             LOG.info(() -> "starting; data folder " + dataDir + ", logs " + logs);
             SingleInstance lock = instance.get();
             GuardApp app = GuardApp.start(config, Platforms.detect(), Clock.systemDefaultZone(), () -> {

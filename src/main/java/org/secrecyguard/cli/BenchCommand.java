@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 BenchMarkingCommand.class,
                 BenchEventsCommand.class,
+                BenchClipboardCommand.class,
                 CommandLine.HelpCommand.class
         })
 final class BenchCommand implements Runnable {

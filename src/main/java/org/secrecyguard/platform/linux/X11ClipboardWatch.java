@@ -23,7 +23,7 @@ import org.secrecyguard.platform.PlatformUnavailableException;
  */
 public final class X11ClipboardWatch implements ClipboardWatch {
     private static final Logger LOG = Logger.getLogger(X11ClipboardWatch.class.getName());
-    private static final int POLL_MILLIS = 250;
+    private static final int POLL_MILLIS = 500;
 
     private final String displayName;
     private volatile boolean running;
