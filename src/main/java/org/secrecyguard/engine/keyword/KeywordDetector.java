@@ -36,8 +36,8 @@ import org.secrecyguard.engine.text.TextNormalizer;
  * <p>Immutable and thread-safe: per-call state (buffers, the Mac) lives in {@link #detect}.
  */
 public final class KeywordDetector implements TextDetector {
-    /** Key-form chars hashed per block; with carry-over the buffers stay a few tens of KB, in cache. */
-    private static final int BLOCK = 2048;
+    /** Key-form chars probed per block (up to twice this); the block buffers stay a few tens of KB, in cache. */
+    private static final int BLOCK = 1024;
 
     private final KeywordKey key;
     private final KeywordRule[] rules;
@@ -84,11 +84,11 @@ public final class KeywordDetector implements TextDetector {
         return classes.length;
     }
 
-    /** Bytes of prefilter bitsets probed in the hot loop (the part that should stay in cache). */
-    public int bitsetBytes() {
+    /** Bytes of prefilter tables probed in the hot loop (the part that should stay in cache). */
+    public int tableBytes() {
         int sum = 0;
         for (LengthClass lc : classes) {
-            sum += lc.bitsetBytes();
+            sum += lc.tableBytes();
         }
         return sum;
     }
@@ -106,6 +106,49 @@ public final class KeywordDetector implements TextDetector {
         for (int i = 0; i < document.size(); i++) {
             scan.segment(document.segment(i), document.normalized(i));
         }
+    }
+
+    /**
+     * Appends the key-form chars of {@code raw[0, len)} to the block and extends the prefix hash; returns
+     * the new block length. Kept small and static so that the JIT compiles it as one tight loop.
+     */
+    private static int appendKeyChars(char[] raw, int len, int offset, char[] chars, int[] position, int[] hash,
+                                      int n, int base, int spread) {
+        int running = hash[n]; // in a register: the hash chain is the serial part of this loop
+        for (int j = 0; j < len; j++) {
+            char c = raw[j];
+            if (KeywordText.isKeyChar(c)) {
+                chars[n] = c;
+                position[n] = offset + j;
+                running = running * base + c * spread;
+                hash[++n] = running;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * The hot loop: for every window start in [from, last], the window's hash from the prefix hashes, its
+     * top bits as an index into the table, and on an occupied slot the tag check. Starts that pass go to
+     * {@code candidates}; returns how many. No calls inside, so the JIT unrolls it.
+     */
+    private static int sweep(int[] hash, int from, int last, LengthClass lc, int[] candidates) {
+        final int length = lc.length;
+        final int pow = lc.pow;
+        final int shift = lc.shift;
+        final int tagShift = lc.tagShift;
+        final int tagMask = lc.tagMask;
+        final byte[] table = lc.table;
+        int found = 0;
+        for (int s = from; s <= last; s++) {
+            int w = hash[s + length] - hash[s] * pow;
+            int slot = table[w >>> shift];
+            if (slot != LengthClass.EMPTY
+                    && (slot == LengthClass.AMBIGUOUS || slot == (((w >>> tagShift) & tagMask) | 0xFFFFFF80))) {
+                candidates[found++] = s;
+            }
+        }
+        return found;
     }
 
     private static void validate(KeywordRule r) {
@@ -130,57 +173,48 @@ public final class KeywordDetector implements TextDetector {
     private final class Scan {
         private final Consumer<Finding> out;
         private final boolean[] reported = new boolean[rules.length];
-        /** Raw normalised chars copied out of the segment's String, one block at a time. */
+        private final int block;
+        /** Raw normalised chars copied out of the segment's String, one chunk at a time. */
         private final char[] raw;
         /** Key-form chars of the current block, with the last maxLength-1 of the previous in front. */
         private final char[] chars;
         /** Index in the normalised text of each key-form char (for the word-boundary check). */
         private final int[] position;
         /** hash[i] = rolling hash of chars[0, i); a window's hash is hash[e] - hash[s]·B^(e-s). */
-        private final long[] hash;
+        private final int[] hash;
+        /** Window starts that passed a bitset, collected so the probe loop itself stays call-free. */
+        private final int[] candidates;
         private Mac mac;
         private Segment segment;
         private NormalizedText normalized;
 
         Scan(int block, Consumer<Finding> out) {
             this.out = out;
-            int capacity = block + maxLength;
-            this.raw = new char[Math.max(1, block)];
+            this.block = Math.max(block, maxLength); // so that a block always holds more than the carry-over
+            // A block is probed once it holds at least `block` key chars; one chunk adds at most `block`.
+            int capacity = 2 * this.block + maxLength;
+            this.raw = new char[this.block];
             this.chars = new char[capacity];
             this.position = new int[capacity];
-            this.hash = new long[capacity + 1];
+            this.hash = new int[capacity + 1];
+            this.candidates = new int[capacity];
         }
 
         void segment(Segment seg, NormalizedText text) {
             this.segment = seg;
             this.normalized = text;
             String s = text.text();
-            final long b = key.base;
-            final long k = key.spread;
-            final char[] rawBuf = raw;
-            final char[] kc = chars;
-            final int[] pos = position;
-            final long[] h = hash;
-            final int capacity = kc.length;
             int n = 0;
+            hash[0] = 0; // an earlier segment's carry-over may have left a value here
             boolean first = true;
-            for (int start = 0; start < s.length(); start += rawBuf.length) {
-                int len = Math.min(rawBuf.length, s.length() - start);
-                s.getChars(start, start + len, rawBuf, 0);
-                for (int j = 0; j < len; j++) {
-                    char c = rawBuf[j];
-                    if (!KeywordText.isKeyChar(c)) {
-                        continue;
-                    }
-                    kc[n] = c;
-                    pos[n] = start + j;
-                    h[n + 1] = h[n] * b + c * k;
-                    n++;
-                    if (n == capacity) {
-                        probe(n, first);
-                        first = false;
-                        n = carry(n);
-                    }
+            for (int start = 0; start < s.length(); start += raw.length) {
+                int len = Math.min(raw.length, s.length() - start);
+                s.getChars(start, start + len, raw, 0);
+                n = appendKeyChars(raw, len, start, chars, position, hash, n, key.base, key.spread);
+                if (n >= block) {
+                    probe(n, first);
+                    first = false;
+                    n = carry(n);
                 }
             }
             if (n > 0) {
@@ -190,19 +224,12 @@ public final class KeywordDetector implements TextDetector {
 
         /** Probes every window that fits in chars[0, n) and was not probed before, one length at a time. */
         private void probe(int n, boolean first) {
-            final long[] h = hash;
             for (LengthClass lc : classes) {
-                final int length = lc.length;
-                final long pow = lc.pow;
-                final int shift = lc.shift;
-                final long[] bits = lc.bits;
-                final int last = n - length;
-                for (int s = first ? 0 : maxLength - length; s <= last; s++) {
-                    long w = h[s + length] - h[s] * pow;
-                    int idx = (int) (w >>> shift);
-                    if ((bits[idx >>> 6] & (1L << idx)) != 0) {
-                        confirm(lc, s, w);
-                    }
+                int from = first ? 0 : maxLength - lc.length;
+                int found = sweep(hash, from, n - lc.length, lc, candidates);
+                for (int i = 0; i < found; i++) {
+                    int s = candidates[i];
+                    confirm(lc, s, hash[s + lc.length] - hash[s] * lc.pow);
                 }
             }
         }
@@ -217,8 +244,8 @@ public final class KeywordDetector implements TextDetector {
             return keep;
         }
 
-        private void confirm(LengthClass lc, int s, long windowHash) {
-            int prefilter = (int) KeywordKey.prefilterOf(windowHash);
+        private void confirm(LengthClass lc, int s, int windowHash) {
+            int prefilter = KeywordKey.prefilterOf(windowHash);
             int i = lc.first(prefilter);
             if (i < 0) {
                 return;

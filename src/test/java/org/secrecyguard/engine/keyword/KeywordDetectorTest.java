@@ -68,6 +68,12 @@ class KeywordDetectorTest {
     }
 
     @Test
+    void findsTermsAtTheStartOfASegmentThatFollowsALongOne() {
+        String longSegment = OfficialProse.prose(new Random(1), 10_000);
+        assertEquals(List.of("kw:0", "kw:1"), ruleIds(detect(detector(TERMS), longSegment, "天网工程", "蓝盾行动。")));
+    }
+
+    @Test
     void doesNotJoinTermsAcrossSegments() {
         assertTrue(detect(detector(TERMS), "按照天网", "工程要求").isEmpty());
     }
