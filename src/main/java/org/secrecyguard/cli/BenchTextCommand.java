@@ -96,6 +96,19 @@ final class BenchTextCommand implements Callable<Integer> {
             }
         });
         report(out, "normalise only", normalise, corpus);
+        List<DocumentText> normalised = new ArrayList<>(corpus.documents().size());
+        for (SyntheticOfficialCorpus.Doc d : corpus.documents()) {
+            normalised.add(new DocumentText(d.segments()));
+        }
+        for (TextDetector detector : detectors) {
+            Measured alone = measure(() -> {
+                for (DocumentText doc : normalised) {
+                    detector.detect(doc, f -> { });
+                }
+            });
+            report(out, detector.getClass().getSimpleName() + " alone", alone, corpus);
+        }
+        normalised.clear();
         report(out, "engine (normalise + detect)", engineTime, corpus);
 
         long[] regexCounts = new long[2];

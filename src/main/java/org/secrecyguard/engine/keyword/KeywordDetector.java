@@ -20,11 +20,11 @@ import org.secrecyguard.engine.text.TextNormalizer;
  * Finds the sensitive terms of a set of {@link KeywordRule}s in text without knowing the terms.
  *
  * <p>How: each segment's normalised text is brought to key form ({@link KeywordText}) block by block
- * while one running prefix hash is kept for it; from that, the keyed rolling hash of the window ending
- * at any position is one multiply and one subtract for any length. Then one sweep per term length (not
- * per term) probes a small bitset of that length's prefilters. Only a window that passes the bitset is
- * compared with the exact prefilters, and only a window whose 22-bit prefilter matches a rule is
- * confirmed with HMAC-SHA256 against the rule's digest. Nothing is allocated per char; work per char
+ * while one running prefix hash is kept for it; from that, the keyed rolling hash of any window is one
+ * multiply and one subtract, whatever its length. Then one sweep per term length (not per term) looks
+ * each window's hash up in that length's small table ({@link LengthClass}); only a window that passes the
+ * table is compared with the exact 22-bit prefilters, and only a window whose prefilter equals a rule's
+ * is confirmed with HMAC-SHA256 against the rule's digest. Nothing is allocated per char; work per char
  * grows with the number of distinct term lengths, not with the number of terms.
  *
  * <p>Matching rules: key form on both sides, so width, case, the normaliser's traditional characters,
@@ -182,7 +182,7 @@ public final class KeywordDetector implements TextDetector {
         private final int[] position;
         /** hash[i] = rolling hash of chars[0, i); a window's hash is hash[e] - hash[s]·B^(e-s). */
         private final int[] hash;
-        /** Window starts that passed a bitset, collected so the probe loop itself stays call-free. */
+        /** Window starts that passed a table, collected so that the sweep itself stays call-free. */
         private final int[] candidates;
         private Mac mac;
         private Segment segment;
