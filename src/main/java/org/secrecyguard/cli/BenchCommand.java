@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "bench",
         description = "Measure speed and print figures (see docs/benchmarks.md).",
         subcommands = {
+                BenchMarkingCommand.class,
+                BenchEventsCommand.class,
                 BenchTextCommand.class,
                 CommandLine.HelpCommand.class
         })
