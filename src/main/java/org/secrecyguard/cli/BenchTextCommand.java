@@ -148,8 +148,8 @@ final class BenchTextCommand implements Callable<Integer> {
     }
 
     /**
-     * The engine side: the baseline detectors (markings, once the marking detector is in
-     * {@link Baseline#engine()}) plus the keyword detector.
+     * The engine side: the baseline detectors (the {@code MarkingDetector} for every level, as shipped)
+     * plus the keyword detector.
      */
     static List<TextDetector> engineDetectors(KeywordDetector keywords) {
         List<TextDetector> detectors = new ArrayList<>(Baseline.engine().detectors());
