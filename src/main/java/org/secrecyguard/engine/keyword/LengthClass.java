@@ -4,17 +4,19 @@ import java.util.List;
 
 /**
  * The lookup tables for all rules of one term length. First a byte table indexed by the top bits of the
- * window hash (about 128 slots per rule, so that the tables of all lengths together stay in the L2 cache
- * and a random window hits an occupied slot under 1 % of the time). An occupied slot holds a 7-bit tag
- * of the next prefilter bits, which rejects all but about 1 in 128 of those hits without leaving the hot
- * loop; a slot shared by rules with different tags is marked ambiguous. Then the exact prefilters, sorted
- * for a binary search, each pointing at its rule.
+ * window hash (about 128 slots per rule, at most 32 KB, so that the tables of all lengths together stay
+ * in the L2 cache and a random window hits an occupied slot about 1 % of the time). An occupied slot
+ * holds a 7-bit tag of the next prefilter bits, which rejects all but about 1 in 128 of those hits
+ * without leaving the hot loop; a slot shared by rules with different tags is marked ambiguous. Then the
+ * exact prefilters, sorted for a binary search, each pointing at its rule.
  */
 final class LengthClass {
     static final byte EMPTY = 0;
     /** Slot shared by rules with different tags: every hit is a candidate. */
     static final byte AMBIGUOUS = 1;
     private static final int MIN_SLOTS_LOG2 = 10;
+    /** 32 KB per length: larger tables fall out of L2 and cost more than the extra hits (5,000 rules). */
+    private static final int MAX_SLOTS_LOG2 = 15;
     private static final int MAX_TAG_BITS = 7;
 
     final int length;
@@ -39,7 +41,7 @@ final class LengthClass {
         }
         this.pow = p;
         int log2 = Math.max(MIN_SLOTS_LOG2, 64 - Long.numberOfLeadingZeros(members.length * 128L - 1));
-        log2 = Math.min(log2, KeywordKey.PREFILTER_BITS);
+        log2 = Math.min(log2, MAX_SLOTS_LOG2);
         int tagBits = Math.min(MAX_TAG_BITS, KeywordKey.PREFILTER_BITS - log2);
         this.shift = 32 - log2;
         this.tagShift = shift - tagBits;
