@@ -127,6 +127,37 @@ class KeywordDetectorTest {
     }
 
     @Test
+    void findsTermsWhenThousandsShareOneLength() {
+        // 6,000 four-char terms crowd one length's table (shared slots, shared tags); every sprinkled term
+        // must still be found, and nothing else.
+        Random random = new Random(21);
+        String pool = "东西南北青湖山河星海龙凤金银长红光明华新安平兴盛云江岭峰穹隼翎骁渊曜澜琨璟骥鲲鹞嵘岚烽焱";
+        Set<String> unique = new java.util.LinkedHashSet<>();
+        while (unique.size() < 6_000) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < 4; i++) {
+                sb.append(pool.charAt(random.nextInt(pool.length())));
+            }
+            unique.add(sb.toString());
+        }
+        List<String> terms = new ArrayList<>(unique);
+        KeywordDetector detector = detector(terms);
+        StringBuilder text = new StringBuilder(OfficialProse.prose(random, 20_000));
+        for (int i = 0; i < 80; i++) {
+            text.insert(text.indexOf("。", random.nextInt(text.length())) + 1, terms.get(random.nextInt(terms.size())));
+        }
+        String keyForm = KeywordText.keyForm(text.toString());
+        Set<String> expected = new TreeSet<>();
+        for (int i = 0; i < terms.size(); i++) {
+            if (keyForm.contains(terms.get(i))) {
+                expected.add("kw:" + i);
+            }
+        }
+        assertTrue(expected.size() >= 60, "the sprinkled terms, and whatever their neighbours form");
+        assertEquals(expected, new TreeSet<>(ruleIds(detect(detector, text.toString()))));
+    }
+
+    @Test
     void thousandTermsFindNothingInACleanCorpusAndEachWhenSprinkled() {
         Random random = new Random(5);
         List<String> corpus = new ArrayList<>();
