@@ -127,6 +127,22 @@ class KeywordDetectorTest {
     }
 
     @Test
+    void findsATermAtEveryOffsetAcrossBlockEdges() {
+        // Segments are hashed in blocks of about a thousand chars with a carry-over; a term must be found
+        // wherever it starts, including the last few starts before an edge and the first after it.
+        String longTerm = "鲲鹏".repeat(20) + "联合演练";
+        List<String> terms = List.of("天网", "蓝盾行动计划", longTerm);
+        KeywordDetector detector = detector(terms);
+        String filler = "之".repeat(3_000);
+        for (int t = 0; t < terms.size(); t++) {
+            for (int offset = 0; offset <= 2_300; offset++) {
+                String text = filler.substring(0, offset) + terms.get(t) + filler.substring(0, 2_300 - offset);
+                assertEquals(List.of("kw:" + t), ruleIds(detect(detector, text)), "term " + t + " at " + offset);
+            }
+        }
+    }
+
+    @Test
     void findsTermsWhenThousandsShareOneLength() {
         // 6,000 four-char terms crowd one length's table (shared slots, shared tags); every sprinkled term
         // must still be found, and nothing else.
