@@ -98,15 +98,19 @@ final class DocExtractor implements FormatExtractor {
     private static void headersAndFooters(HWPFDocument doc, DocumentCollector out) {
         HeaderStories stories = new HeaderStories(doc);
         Set<String> headers = new LinkedHashSet<>();
-        headers.add(stories.getFirstHeader());
-        headers.add(stories.getOddHeader());
-        headers.add(stories.getEvenHeader());
+        headers.add(text(stories.getFirstHeaderSubrange()));
+        headers.add(text(stories.getOddHeaderSubrange()));
+        headers.add(text(stories.getEvenHeaderSubrange()));
         Set<String> footers = new LinkedHashSet<>();
-        footers.add(stories.getFirstFooter());
-        footers.add(stories.getOddFooter());
-        footers.add(stories.getEvenFooter());
+        footers.add(text(stories.getFirstFooterSubrange()));
+        footers.add(text(stories.getOddFooterSubrange()));
+        footers.add(text(stories.getEvenFooterSubrange()));
         addAll(headers, SegmentKind.HEADER, "header", out);
         addAll(footers, SegmentKind.FOOTER, "footer", out);
+    }
+
+    private static String text(Range range) {
+        return range == null ? null : range.text();
     }
 
     private static void addAll(Set<String> texts, SegmentKind kind, String name, DocumentCollector out) {

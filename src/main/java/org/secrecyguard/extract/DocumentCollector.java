@@ -38,7 +38,7 @@ final class DocumentCollector {
         if (text == null) {
             return;
         }
-        String clean = clean(text);
+        String clean = clean(text).stripTrailing();
         if (clean.isBlank()) {
             return;
         }

@@ -24,14 +24,13 @@ final class LibrarySettings {
     }
 
     static synchronized void apply(ExtractLimits limits) {
-        ZipSecureFile.setMinInflateRatio(1.0 / limits.maxCompressionRatio());
-        ZipSecureFile.setMaxEntrySize(Math.min(limits.maxZipTotalBytes(), 0xFFFFFFFFL));
-        ZipSecureFile.setMaxFileCount(limits.maxZipEntries());
-        ZipSecureFile.setMaxTextSize(Math.max(10L * 1024 * 1024, 2L * limits.maxTextChars()));
         for (Logger logger : QUIET) {
             if (logger.getLevel() == null) {
                 logger.setLevel(Level.OFF);
             }
         }
+        ZipSecureFile.setMinInflateRatio(1.0 / limits.maxCompressionRatio());
+        ZipSecureFile.setMaxEntrySize(Math.min(limits.maxZipTotalBytes(), 0xFFFFFFFFL));
+        ZipSecureFile.setMaxFileCount(limits.maxZipEntries());
     }
 }

@@ -26,6 +26,7 @@ final class OdfXmlHandler extends DefaultHandler {
     private static final String OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
     private static final String STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0";
     private static final String PRESENTATION = "urn:oasis:names:tc:opendocument:xmlns:presentation:1.0";
+    private static final String DC = "http://purl.org/dc/elements/1.1/";
     private static final int MAX_REPEAT = 1 << 20;
 
     private final Family family;
@@ -100,6 +101,7 @@ final class OdfXmlHandler extends DefaultHandler {
                     current().append('\n');
                 }
             }
+            case DC -> skipCharsDepth = 1; // annotation author and date
             case PRESENTATION -> {
                 if (local.equals("notes") && family == Family.PRESENTATION) {
                     push(SegmentKind.BODY, "slide " + slides + " notes");

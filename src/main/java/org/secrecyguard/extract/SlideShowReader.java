@@ -119,7 +119,7 @@ final class SlideShowReader {
         for (Shape<?, ?> shape : notes) {
             if (shape instanceof TextShape<?, ?> text) {
                 Placeholder ph = text.isPlaceholder() ? text.getPlaceholder() : null;
-                if (ph == Placeholder.SLIDE_NUMBER || ph == Placeholder.SLIDE_IMAGE) {
+                if (ph == Placeholder.SLIDE_NUMBER || ph == Placeholder.SLIDE_IMAGE || ph == Placeholder.DATETIME) {
                     continue;
                 }
                 if (ph == Placeholder.HEADER) {

@@ -2,6 +2,7 @@ package org.secrecyguard.extract;
 
 import java.io.ByteArrayInputStream;
 import org.apache.poi.hssf.extractor.OldExcelExtractor;
+import org.apache.poi.hssf.usermodel.HSSFComment;
 import org.apache.poi.hssf.usermodel.HSSFPatriarch;
 import org.apache.poi.hssf.usermodel.HSSFPictureData;
 import org.apache.poi.hssf.usermodel.HSSFShape;
@@ -101,6 +102,9 @@ final class XlsExtractor implements FormatExtractor {
 
     private static void shapes(HSSFShapeContainer container, String where, DocumentCollector out) {
         for (HSSFShape shape : container.getChildren()) {
+            if (shape instanceof HSSFComment) {
+                continue; // cell comments are read with their cells
+            }
             if (shape instanceof HSSFSimpleShape simple && simple.getString() != null) {
                 out.add(simple.getString().getString(), SegmentKind.TEXT_BOX, where);
             }
