@@ -71,6 +71,29 @@ class FormatExtractionTest {
     }
 
     @Test
+    void word97DocGivesBodyTableCellsHeadersNotesCommentsAndTextBoxes() throws Exception {
+        Document doc = extract("通知.doc", TestWord97.doc());
+        assertEquals("doc", doc.format());
+        Segment body = segment(doc, SegmentKind.BODY, "body", FIRST_LINE_MARK);
+        assertHeadLines(body);
+        assertFalse(body.text().contains(CELL_MARK), "table text is in cells, not in the body");
+        segment(doc, SegmentKind.TABLE_CELL, "table 1 row 1 col 2", "金额");
+        assertEquals(CELL_MARK, segment(doc, SegmentKind.TABLE_CELL, "table 1 row 2 col 1", CELL_MARK).text());
+        segment(doc, SegmentKind.HEADER, "header", HEADER_MARK);
+        segment(doc, SegmentKind.FOOTER, "footer", FOOTER_MARK);
+        segment(doc, SegmentKind.FOOTNOTE, "footnote 1", FOOTNOTE_MARK);
+        segment(doc, SegmentKind.COMMENT, "comment 1", COMMENT_MARK);
+        segment(doc, SegmentKind.TEXT_BOX, "text box 1", TEXT_BOX_MARK);
+    }
+
+    @Test
+    void kingsoftWpsFileIsReadAsWordBinary() throws Exception {
+        Document doc = extract("通知.wps", TestWord97.doc());
+        assertEquals("wps", doc.format());
+        segment(doc, SegmentKind.HEADER, "header", HEADER_MARK);
+    }
+
+    @Test
     void xlsxGivesOneSegmentPerCellWithSheetAddress() throws Exception {
         Document doc = extract("预算.xlsx", TestDocuments.xlsx());
         assertEquals("xlsx", doc.format());

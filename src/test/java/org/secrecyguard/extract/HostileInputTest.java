@@ -72,7 +72,7 @@ class HostileInputTest {
 
     @Test
     void truncatedXlsAndPptAreCorruptOrUnsupported() {
-        for (byte[] b : List.of(TestDocuments.xls(), TestDocuments.ppt())) {
+        for (byte[] b : List.of(TestDocuments.xls(), TestDocuments.ppt(), TestWord97.doc())) {
             Reason r = failure("a.bin", firstHalf(b)).reason();
             assertTrue(r == Reason.CORRUPT || r == Reason.UNSUPPORTED, r.toString());
         }
@@ -168,7 +168,7 @@ class HostileInputTest {
     @Test
     void mutatedDocumentsNeverThrowAnythingElse() {
         Random random = new Random(7);
-        List<byte[]> originals = List.of(TestDocuments.docx(), TestDocuments.pdf(), TestDocuments.xls(),
+        List<byte[]> originals = List.of(TestDocuments.docx(), TestDocuments.pdf(), TestDocuments.xls(), TestWord97.doc(),
                 TestTextFiles.rtf(), TestOpenDocuments.odt());
         for (byte[] original : originals) {
             for (int i = 0; i < 4; i++) {
