@@ -32,6 +32,25 @@ final class TestArchives {
         }
     }
 
+    /**
+     * {@link #zerosBomb} with the central directory lying: it declares 1,000 bytes uncompressed, so
+     * only counting while inflating can catch it.
+     */
+    static byte[] lyingBomb(int megabytes) {
+        byte[] zip = zerosBomb(megabytes);
+        for (int i = zip.length - 22; i >= 0; i--) {
+            if (zip[i] == 0x50 && zip[i + 1] == 0x4b && zip[i + 2] == 0x01 && zip[i + 3] == 0x02) {
+                int at = i + 24; // uncompressed size in the central directory header
+                zip[at] = (byte) 0xe8;
+                zip[at + 1] = 0x03;
+                zip[at + 2] = 0;
+                zip[at + 3] = 0;
+                return zip;
+            }
+        }
+        throw new IllegalStateException("no central directory");
+    }
+
     /** A harmless-looking zip holding a report and, one level down, a bomb. */
     static byte[] nestedBomb() {
         byte[] inner = TestDocuments.zip(TestDocuments.entries("说明.txt", "附件", "bomb.zip", zerosBomb(20)));

@@ -345,17 +345,30 @@ final class TestDocuments {
         }
     }
 
-    private static PDDocument pdfDocument() throws IOException {
-        PDDocument doc = new PDDocument();
+    /** A text-only PDF of {@code pages} pages, each with the head lines, for benchmarks. */
+    static byte[] pdfTextPages(int pages) {
+        try (PDDocument doc = new PDDocument()) {
+            COSDictionary font = songFont();
+            for (int i = 0; i < pages; i++) {
+                textPage(doc, font, HEAD_LINES);
+            }
+            return write(doc::save);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A page showing {@code lines} in the given (Adobe-GB1, UCS-2) font. */
+    private static PDPage textPage(PDDocument doc, COSDictionary font, String[] lines) throws IOException {
         PDPage page = new PDPage(PDRectangle.A4);
         doc.addPage(page);
         COSDictionary fonts = new COSDictionary();
-        fonts.setItem(COSName.getPDFName("F1"), songFont());
+        fonts.setItem(COSName.getPDFName("F1"), font);
         PDResources resources = new PDResources();
         resources.getCOSObject().setItem(COSName.FONT, fonts);
         page.setResources(resources);
         StringBuilder content = new StringBuilder("BT /F1 16 Tf 72 770 Td 24 TL\n");
-        for (String line : HEAD_LINES) {
+        for (String line : lines) {
             content.append('<').append(ucs2Hex(line)).append("> Tj T*\n");
         }
         content.append("ET\n");
@@ -364,6 +377,12 @@ final class TestDocuments {
             os.write(content.toString().getBytes(StandardCharsets.US_ASCII));
         }
         page.setContents(stream);
+        return page;
+    }
+
+    private static PDDocument pdfDocument() throws IOException {
+        PDDocument doc = new PDDocument();
+        PDPage page = textPage(doc, songFont(), HEAD_LINES);
         PDAnnotationText note = new PDAnnotationText();
         note.setContents(COMMENT_MARK);
         note.setRectangle(new PDRectangle(400, 700, 20, 20));
