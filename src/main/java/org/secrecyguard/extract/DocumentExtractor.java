@@ -2,6 +2,7 @@ package org.secrecyguard.extract;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -46,6 +47,7 @@ public final class DocumentExtractor {
         this.limits = Objects.requireNonNull(limits, "limits");
         LibrarySettings.apply(limits);
         extractors.put(Format.TEXT, new TextFileExtractor());
+        extractors.put(Format.XML, new XmlTextExtractor());
         extractors.put(Format.HTML, new HtmlExtractor());
         extractors.put(Format.RTF, new RtfExtractor());
         extractors.put(Format.WORD_XML, new WordXmlExtractor());
@@ -67,28 +69,14 @@ public final class DocumentExtractor {
         return limits;
     }
 
-    /** Reads a file from disk; see {@link #extract(String, byte[])}. */
+    /**
+     * Reads a file from disk; see {@link #extract(String, byte[])}. Reading happens on the worker under
+     * the same deadline, so a stalled network share or USB drive gives TIMEOUT instead of a hang.
+     */
     public Document extract(Path file) throws ExtractionException {
         Objects.requireNonNull(file, "file");
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        byte[] content;
-        try {
-            if (Files.isDirectory(file)) {
-                throw new ExtractionException(Reason.IO, "is a folder, not a file");
-            }
-            long size = Files.size(file);
-            if (size > limits.maxFileBytes()) {
-                throw tooLarge(size);
-            }
-            content = readBounded(file);
-        } catch (NoSuchFileException e) {
-            throw new ExtractionException(Reason.IO, "file not found");
-        } catch (AccessDeniedException e) {
-            throw new ExtractionException(Reason.IO, "access denied: cannot be checked");
-        } catch (IOException e) {
-            throw new ExtractionException(Reason.IO, "cannot read the file (" + e.getClass().getSimpleName() + ")");
-        }
-        return extract(name, content);
+        return run(name, ctx -> extractHere(name, read(file), ctx));
     }
 
     /**
@@ -101,12 +89,17 @@ public final class DocumentExtractor {
             throw tooLarge(content.length);
         }
         String displayName = name == null || name.isBlank() ? "file" : name;
-        long budgetNanos = limits.timeBudget().toNanos();
-        long deadline = System.nanoTime() + budgetNanos;
-        Future<Document> job = WORKERS.submit(() -> {
-            ExtractionContext ctx = new ExtractionContext(limits, deadline, displayName, this::extractHere);
-            return extractHere(displayName, content, ctx);
-        });
+        return run(displayName, ctx -> extractHere(displayName, content, ctx));
+    }
+
+    /** The work done on a worker thread for one top-level file. */
+    private interface Job {
+        Document run(ExtractionContext ctx) throws ExtractionException;
+    }
+
+    private Document run(String name, Job work) throws ExtractionException {
+        long deadline = System.nanoTime() + limits.timeBudget().toNanos();
+        Future<Document> job = WORKERS.submit(() -> work.run(new ExtractionContext(limits, deadline, name, this::extractHere)));
         try {
             return job.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
@@ -121,8 +114,29 @@ public final class DocumentExtractor {
             if (cause instanceof ExtractionException x) {
                 throw x;
             }
-            // extractHere maps everything; this only guards against a bug there.
+            // The job maps everything itself; this only guards against a bug there.
             throw new ExtractionException(Reason.CORRUPT, "cannot be read (" + cause.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private byte[] read(Path file) throws ExtractionException {
+        try {
+            if (Files.isDirectory(file)) {
+                throw new ExtractionException(Reason.IO, "is a folder, not a file");
+            }
+            long size = Files.size(file);
+            if (size > limits.maxFileBytes()) {
+                throw tooLarge(size);
+            }
+            return readBounded(file);
+        } catch (NoSuchFileException e) {
+            throw new ExtractionException(Reason.IO, "file not found");
+        } catch (AccessDeniedException e) {
+            throw new ExtractionException(Reason.IO, "access denied: cannot be checked");
+        } catch (ClosedByInterruptException e) {
+            throw ExtractionContext.timeout(limits);
+        } catch (IOException e) {
+            throw new ExtractionException(Reason.IO, "cannot read the file (" + e.getClass().getSimpleName() + ")");
         }
     }
 

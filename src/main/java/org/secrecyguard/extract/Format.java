@@ -2,7 +2,7 @@ package org.secrecyguard.extract;
 
 /** The formats {@link FormatSniffer} tells apart by content. */
 enum Format {
-    TEXT, HTML, RTF, WORD_XML,
+    TEXT, XML, HTML, RTF, WORD_XML,
     DOCX, XLSX, PPTX, ODF, OFD, ZIP,
     DOC, XLS, OLD_XLS, PPT,
     PDF, IMAGE,

@@ -214,7 +214,7 @@ final class FormatSniffer {
                     || start.contains("schemas.openxmlformats.org/wordprocessingml/2006/main")) {
                 return new Sniffed(Format.WORD_XML, "xml");
             }
-            return new Sniffed(Format.TEXT, "xml");
+            return new Sniffed(Format.XML, "xml");
         }
         return new Sniffed(Format.TEXT, "txt");
     }

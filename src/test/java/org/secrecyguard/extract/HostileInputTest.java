@@ -212,6 +212,14 @@ class HostileInputTest {
     }
 
     @Test
+    void spreadsheetPastTheTextBudgetStopsEarlyWithANote() throws Exception {
+        DocumentExtractor small = new DocumentExtractor(ExtractLimits.defaults().withMaxTextChars(20));
+        Document doc = small.extract("a.xlsx", WriteTestCorpus.largeXlsx(2000, 5));
+        assertEquals(20, doc.segments().stream().mapToInt(s -> s.text().length()).sum());
+        assertTrue(doc.notes().contains("text cut after 20 characters"), doc.notes().toString());
+    }
+
+    @Test
     void picturesPastTheLimitAreSkippedWithANote() throws Exception {
         DocumentExtractor none = new DocumentExtractor(ExtractLimits.defaults().withMaxImages(0));
         Document doc = none.extract("a.docx", TestDocuments.docx());

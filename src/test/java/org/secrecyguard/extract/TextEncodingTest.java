@@ -61,6 +61,25 @@ class TextEncodingTest {
     }
 
     @Test
+    void xmlElementTextStandsOnItsOwnLine() throws Exception {
+        String xml = "<?xml version=\"1.0\" encoding=\"GBK\"?>\n<公文>\n  <份号>000123</份号>\n  <密级>机密★1年</密级>\n"
+                + "  <标题><span>关于</span><span>印发</span>通知</标题>\n</公文>";
+        Document doc = EXTRACTOR.extract("export.xml", xml.getBytes(TestTextFiles.GBK));
+        assertEquals("xml", doc.format());
+        Segment body = segment(doc, SegmentKind.BODY, "body", FIRST_LINE_MARK);
+        assertTrue(onOwnLine(body, FIRST_LINE_MARK), body.text());
+        assertTrue(onOwnLine(body, "关于印发通知"), "inline elements are joined: " + body.text());
+    }
+
+    @Test
+    void xmlThatDoesNotParseSecurelyIsReadAsPlainText() throws Exception {
+        String xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY e \"机密★1年\">]>\n<x>&e;</x>";
+        Document doc = EXTRACTOR.extract("a.xml", xml.getBytes(StandardCharsets.UTF_8));
+        Segment body = segment(doc, SegmentKind.BODY, "body", "<!DOCTYPE");
+        assertTrue(body.text().contains(FIRST_LINE_MARK), "raw text keeps everything");
+    }
+
+    @Test
     void emptyFileGivesAnEmptyDocument() throws Exception {
         Document doc = EXTRACTOR.extract("empty.txt", new byte[0]);
         assertTrue(doc.segments().isEmpty());
