@@ -207,10 +207,10 @@ final class PdfExtractor implements FormatExtractor {
         return n;
     }
 
-    /** A PDF ends with "%%EOF" (trailing junk of a few KB is tolerated); without it the file was cut. */
+    /** A PDF ends with "%%EOF" (up to 16 KB of trailing junk is tolerated); without it the file was cut. */
     static boolean hasEndMarker(byte[] b) {
         byte[] marker = "%%EOF".getBytes(StandardCharsets.US_ASCII);
-        int from = Math.max(0, b.length - 4096);
+        int from = Math.max(0, b.length - 16 * 1024);
         outer:
         for (int i = b.length - marker.length; i >= from; i--) {
             for (int j = 0; j < marker.length; j++) {

@@ -6,6 +6,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -118,16 +119,25 @@ final class TextDecoder {
         return decodesStrictly(StandardCharsets.UTF_8, b, off, len);
     }
 
+    /** Decodes in small chunks, so that checking a file of tens of megabytes allocates almost nothing. */
     private static boolean decodesStrictly(Charset cs, byte[] b, int off, int len) {
         CharsetDecoder dec = cs.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try {
-            dec.decode(ByteBuffer.wrap(b, off, len));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
+        ByteBuffer in = ByteBuffer.wrap(b, off, len);
+        CharBuffer out = CharBuffer.allocate(8192);
+        while (true) {
+            CoderResult r = dec.decode(in, out, true);
+            if (r.isError()) {
+                return false;
+            }
+            if (r.isUnderflow()) {
+                break;
+            }
+            out.clear();
         }
+        out.clear();
+        return !dec.flush(out).isError();
     }
 
     /**
