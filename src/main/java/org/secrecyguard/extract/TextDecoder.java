@@ -106,13 +106,33 @@ final class TextDecoder {
         int pairs = n / 2;
         // Text in single- and multi-byte encodings has no zero bytes at all; UTF-16 has them on one side
         // for every ASCII character (digits, line breaks, punctuation) and almost never on the other.
-        if (oddZeros > pairs * 0.05 && evenZeros <= pairs * 0.01) {
-            return StandardCharsets.UTF_16LE;
+        Charset candidate = null;
+        if (oddZeros >= 2 && oddZeros > pairs * 0.05 && evenZeros <= pairs * 0.01) {
+            candidate = StandardCharsets.UTF_16LE;
+        } else if (evenZeros >= 2 && evenZeros > pairs * 0.05 && oddZeros <= pairs * 0.01) {
+            candidate = StandardCharsets.UTF_16BE;
         }
-        if (evenZeros > pairs * 0.05 && oddZeros <= pairs * 0.01) {
-            return StandardCharsets.UTF_16BE;
+        return candidate != null && plausibleText(b, off, n, candidate) ? candidate : null;
+    }
+
+    /** Binary data read as UTF-16 gives control characters or broken surrogate pairs; text does not. */
+    private static boolean plausibleText(byte[] b, int off, int len, Charset cs) {
+        CharsetDecoder dec = cs.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharBuffer chars;
+        try {
+            chars = dec.decode(ByteBuffer.wrap(b, off, len));
+        } catch (CharacterCodingException e) {
+            return false;
         }
-        return null;
+        for (int i = 0; i < chars.length(); i++) {
+            char c = chars.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' || c == '\ufffd' || c == '\ufffe') {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean isStrictUtf8(byte[] b, int off, int len) {
