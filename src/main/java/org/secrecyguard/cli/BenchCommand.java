@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "Measure speed and print figures (see docs/benchmarks.md).",
         subcommands = {
                 BenchMarkingCommand.class,
+                BenchEventsCommand.class,
                 BenchExtractCommand.class,
                 CommandLine.HelpCommand.class
         })
