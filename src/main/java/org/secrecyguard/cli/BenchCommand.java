@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 BenchMarkingCommand.class,
                 BenchEventsCommand.class,
+                BenchExtractCommand.class,
                 BenchTextCommand.class,
                 CommandLine.HelpCommand.class
         })
