@@ -132,8 +132,8 @@ public final class FingerprintDetector implements TextDetector {
 
     /**
      * Groups one document's matched positions into runs and measures them. A run's length is the number
-     * of non-boilerplate characters its n-grams span, scaled by the share of its fingerprints not
-     * already counted in an earlier run, so that text repeated in the scanned document counts once.
+     * of non-boilerplate characters its matched n-grams cover, scaled by the share of its fingerprints
+     * not already counted in an earlier run, so that text repeated in the scanned document counts once.
      */
     private DocumentMatch runs(int doc, long[] sorted, int from, int to, int[] slotAt, int[] substantive,
                                IntSet seen, int[] segmentStart, DocumentText document) {
@@ -158,8 +158,19 @@ public final class FingerprintDetector implements TextDetector {
                 }
                 int first = pos(sorted[runStart]);
                 int last = pos(sorted[i - 1]);
-                int span = substantive[last + k] - substantive[first];
-                int counted = (int) ((long) span * fresh / size);
+                // Characters covered by the matched n-grams themselves, boilerplate excluded: the gap
+                // between two matches joins them into one run but is not counted as matched.
+                int covered = 0;
+                int coveredUntil = first;
+                for (int h = runStart; h < i; h++) {
+                    int p = pos(sorted[h]);
+                    int start = Math.max(p, coveredUntil);
+                    if (p + k > start) {
+                        covered += substantive[p + k] - substantive[start];
+                        coveredUntil = p + k;
+                    }
+                }
+                int counted = (int) ((long) covered * fresh / size);
                 if (counted > 0) {
                     matched += counted;
                     longest = Math.max(longest, counted);

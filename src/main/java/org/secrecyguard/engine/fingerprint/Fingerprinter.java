@@ -24,7 +24,7 @@ import org.secrecyguard.engine.text.TextNormalizer;
  */
 public final class Fingerprinter {
     /** Characters per n-gram; chosen by measurement on OCR output (docs/benchmarks.md, "Fingerprints"). */
-    public static final int DEFAULT_NGRAM = 5;
+    public static final int DEFAULT_NGRAM = 8;
     /** Winnowing window in n-grams; chosen with {@link #DEFAULT_NGRAM}. */
     public static final int DEFAULT_WINDOW = 6;
 

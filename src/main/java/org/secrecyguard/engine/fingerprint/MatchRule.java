@@ -12,8 +12,9 @@ package org.secrecyguard.engine.fingerprint;
  * reach {@code minTotalChars} (a copy broken up by OCR errors or re-ordering).
  *
  * <p>The defaults were chosen by measurement on quotes, OCR'd photos and public text
- * (docs/benchmarks.md, "Fingerprints"): shared names of events and units reach about 13 characters in
- * one run and 28 in total; a quoted sentence of 25 characters reaches 14 in 96% of cases.
+ * (docs/benchmarks.md, "Fingerprints"): in public text that names the same events and units, runs
+ * reached at most 13 characters and 18 in total; a 25-character passage quoted alone reached 14 in 99%
+ * of cases, every quoted sentence of 25 or more characters did.
  *
  * @param maxGap             largest distance, in n-gram positions, between neighbours in one run
  * @param minRunFingerprints fingerprints a run needs to count
