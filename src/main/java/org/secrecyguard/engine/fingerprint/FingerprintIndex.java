@@ -255,8 +255,9 @@ public final class FingerprintIndex {
     }
 
     private static int directoryBits(int keyCount) {
-        // About two keys per directory slot: a lookup reads one slot and a couple of keys.
-        int bits = 64 - Long.numberOfLeadingZeros(Math.max(1, keyCount)) - 1;
+        // Two to four keys per directory slot: a lookup reads one slot and a few neighbouring keys, and
+        // the directory stays under a third of the keys' size.
+        int bits = 64 - Long.numberOfLeadingZeros(Math.max(1, keyCount)) - 2;
         return Math.max(4, Math.min(24, bits));
     }
 

@@ -32,8 +32,7 @@ public final class FingerprintParameterStudy {
             {4, 4}, {4, 6}, {5, 4}, {5, 6}, {5, 8}, {6, 6}, {8, 4}, {8, 6}, {8, 8}, {10, 6}
     };
     /** Candidate rules: {minimum longest run, minimum total}; a sample matches when either holds. */
-    private static final int[][] RULES = {{999, 16}, {12, 999}, {14, 999}, {16, 999}, {12, 32}, {14, 32},
-            {16, 32}};
+    private static final int[][] RULES = {{999, 16}, {12, 999}, {14, 999}, {16, 999}, {14, 32}};
     private static final boolean VERBOSE = Boolean.getBoolean("study.verbose");
 
     public static void main(String[] args) throws Exception {
