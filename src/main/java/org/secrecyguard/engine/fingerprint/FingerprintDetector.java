@@ -74,22 +74,13 @@ public final class FingerprintDetector implements TextDetector {
      * it reaches the rule's length; used to measure and tune the rule.
      */
     public List<DocumentMatch> measure(DocumentText document) {
-        int segments = document.size();
-        int[] segmentStart = new int[segments + 1];
-        char[] joined = new char[0];
-        int length = 0;
-        for (int s = 0; s < segments; s++) {
-            segmentStart[s] = length;
-            FingerprintText kept = fingerprinter.prepare(document.normalized(s));
-            int take = Math.min(MAX_CHARS - length, kept.length());
-            if (length + take > joined.length) {
-                joined = Arrays.copyOf(joined, Math.max(length + take, joined.length * 2));
-            }
-            System.arraycopy(kept.chars(), 0, joined, length, take);
-            length += take;
+        if (index.documentCount() == 0) {
+            return List.of();
         }
-        segmentStart[segments] = length;
-        long[] hashes = fingerprinter.gramHashes(new FingerprintText(joined, length, null));
+        int[] segmentStart = new int[document.size() + 1];
+        FingerprintText joined = join(document, segmentStart);
+        int length = joined.length();
+        long[] hashes = fingerprinter.gramHashes(joined);
         int k = fingerprinter.ngram();
         // Characters covered by a boilerplate n-gram do not count as matched; prefix sums of the rest.
         int[] substantive = new int[length + 1];
@@ -112,15 +103,13 @@ public final class FingerprintDetector implements TextDetector {
         long[] sorted = Arrays.copyOf(hits.docPos, hits.count);
         Arrays.sort(sorted);
         List<DocumentMatch> result = new ArrayList<>();
-        IntSet seen = new IntSet();
         for (int i = 0; i < sorted.length; ) {
             int doc = (int) (sorted[i] >>> 32);
             int end = i;
             while (end < sorted.length && (int) (sorted[end] >>> 32) == doc) {
                 end++;
             }
-            seen.clear();
-            DocumentMatch m = runs(doc, sorted, i, end, slotAt, substantive, seen, segmentStart, document);
+            DocumentMatch m = runs(doc, sorted, i, end, slotAt, substantive, new IntSet(), segmentStart, document);
             if (m != null) {
                 result.add(m);
             }
@@ -128,6 +117,27 @@ public final class FingerprintDetector implements TextDetector {
         }
         result.sort((a, b) -> Integer.compare(b.matchedChars(), a.matchedChars()));
         return result;
+    }
+
+    /**
+     * The kept characters of all segments in order, at most {@link #MAX_CHARS}; fills {@code segmentStart}
+     * with each segment's first position (and the total length at the end).
+     */
+    private FingerprintText join(DocumentText document, int[] segmentStart) {
+        char[] joined = new char[0];
+        int length = 0;
+        for (int s = 0; s < document.size(); s++) {
+            segmentStart[s] = length;
+            FingerprintText kept = fingerprinter.prepare(document.normalized(s));
+            int take = Math.min(MAX_CHARS - length, kept.length());
+            if (length + take > joined.length) {
+                joined = Arrays.copyOf(joined, Math.max(length + take, joined.length * 2));
+            }
+            System.arraycopy(kept.chars(), 0, joined, length, take);
+            length += take;
+        }
+        segmentStart[document.size()] = length;
+        return new FingerprintText(joined, length, null);
     }
 
     /**

@@ -33,11 +33,6 @@ final class IntSet {
         return size;
     }
 
-    void clear() {
-        Arrays.fill(slots, -1);
-        size = 0;
-    }
-
     private void grow() {
         int[] old = slots;
         slots = new int[old.length * 2];

@@ -174,6 +174,15 @@ class FingerprintDetectorTest {
         assertEquals(once, thrice);
     }
 
+    @Test
+    void aHugeDocumentRepeatingANoticeIsReportedOnceWithinTheRegisteredLength() {
+        String notice = TestDocuments.REGISTERED.get(1).text();
+        String huge = notice.repeat(2_000); // about 800,000 characters
+        Finding f = single(REGISTRY.findings(huge));
+        assertEquals("fp:102", f.rule());
+        assertTrue(matchedChars(f) <= REGISTRY.documents.get(1).textLength());
+    }
+
     static Finding single(List<Finding> findings) {
         assertEquals(1, findings.size(), findings.toString());
         assertNoLeak(findings);
