@@ -1,9 +1,6 @@
 package org.secrecyguard.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -51,7 +48,7 @@ final class BenchFingerprintCommand implements Callable<Integer> {
     long seed;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         if (docs < 1 || meanChars < 100 || queryChars < 100 || queries < 1) {
             throw new IllegalArgumentException("--docs, --queries must be positive; --chars, --query-chars at least 100");
         }
@@ -84,7 +81,7 @@ final class BenchFingerprintCommand implements Callable<Integer> {
                 registerSeconds, docs / registerSeconds, totalChars / registerSeconds / 1e6, fingerprints,
                 1000.0 * fingerprints / totalChars);
 
-        long[] ignored = BackgroundCorpus.hashes(fp, loadBackground());
+        long[] ignored = BackgroundCorpus.hashes(fp, BundledBackground.text());
         long heapBefore = usedHeap();
         t0 = System.nanoTime();
         FingerprintIndex index = FingerprintIndex.build(registered, ignored);
@@ -151,15 +148,6 @@ final class BenchFingerprintCommand implements Callable<Integer> {
             System.gc();
         }
         return rt.totalMemory() - rt.freeMemory();
-    }
-
-    private static String loadBackground() throws IOException {
-        try (InputStream in = BackgroundCorpus.class.getResourceAsStream(BackgroundCorpus.RESOURCE)) {
-            if (in == null) {
-                throw new IOException("missing resource " + BackgroundCorpus.RESOURCE);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 
     /**

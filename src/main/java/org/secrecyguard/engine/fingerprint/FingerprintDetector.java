@@ -2,6 +2,7 @@ package org.secrecyguard.engine.fingerprint;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -43,6 +44,18 @@ public final class FingerprintDetector implements TextDetector {
         this.fingerprinter = Objects.requireNonNull(fingerprinter, "fingerprinter");
         this.index = Objects.requireNonNull(index, "index");
         this.rule = Objects.requireNonNull(rule, "rule");
+    }
+
+    /**
+     * The usual wiring for a rules database: fingerprinter with the default parameters under the
+     * database's deployment key, index of its documents with the background corpus (text, see
+     * {@link BackgroundCorpus#RESOURCE}) suppressed, default match rule.
+     */
+    public static FingerprintDetector forDocuments(byte[] deploymentKey, Collection<RegisteredDocument> documents,
+                                                   String backgroundCorpus) {
+        Fingerprinter fingerprinter = new Fingerprinter(deploymentKey);
+        long[] ignored = BackgroundCorpus.hashes(fingerprinter, backgroundCorpus);
+        return new FingerprintDetector(fingerprinter, FingerprintIndex.build(documents, ignored));
     }
 
     @Override

@@ -161,6 +161,17 @@ class FingerprintDetectorTest {
     }
 
     @Test
+    void wiringFromStoredDocumentsAndKeyFindsTheSameAsTheRegistry() {
+        FingerprintDetector wired = FingerprintDetector.forDocuments(TestRegistry.KEY, REGISTRY.documents,
+                TestRegistry.BACKGROUND);
+        String draft = draftQuoting(sentencesOf(TestDocuments.REGISTERED.get(8)).get(0));
+        List<Finding> found = new ArrayList<>();
+        wired.detect(new DocumentText(List.of(Segment.body(draft))), found::add);
+        assertEquals(REGISTRY.findings(draft), found);
+        assertEquals(List.of("fp:109"), rules(found));
+    }
+
+    @Test
     void emptyIndexFindsNothing() {
         FingerprintDetector none = new FingerprintDetector(REGISTRY.fingerprinter, FingerprintIndex.empty());
         assertEquals(List.of(), none.matches(TestDocuments.REGISTERED.get(0).text()));
