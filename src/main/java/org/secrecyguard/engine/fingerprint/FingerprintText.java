@@ -35,6 +35,10 @@ public final class FingerprintText {
         return sourceIndex[i];
     }
 
+    int[] sourceIndexes() {
+        return sourceIndex;
+    }
+
     char[] chars() {
         return chars;
     }

@@ -77,12 +77,21 @@ public final class Fingerprinter {
         return "siphash24-winnow-k" + ngram + "-w" + window + "-v1";
     }
 
-    /** The kept characters of {@code text} after normalisation. */
+    /** The kept characters of {@code text} after normalisation; source indexes point into {@code text}. */
     public FingerprintText prepare(String text) {
-        return prepare(TextNormalizer.normalize(text));
+        NormalizedText normalized = TextNormalizer.normalize(text);
+        FingerprintText kept = prepare(normalized);
+        int[] index = kept.sourceIndexes();
+        for (int i = 0; i < kept.length(); i++) {
+            index[i] = normalized.originOf(index[i]);
+        }
+        return kept;
     }
 
-    /** The kept characters of already normalised text (as held by {@code DocumentText}). */
+    /**
+     * The kept characters of already normalised text (as held by {@code DocumentText}); source indexes
+     * point into the normalised text.
+     */
     public FingerprintText prepare(NormalizedText text) {
         int n = text.length();
         char[] chars = new char[n];

@@ -33,9 +33,10 @@ class FingerprinterTest {
 
     @Test
     void mapsKeptCharactersBackToTheirSource() {
-        FingerprintText t = fp.prepare("甲，乙 丙");
+        FingerprintText t = fp.prepare("甲 ，乙\r\n丙");
         assertEquals("甲乙丙", t.toString());
-        assertEquals(2, t.sourceIndex(1));
+        assertEquals(3, t.sourceIndex(1));
+        assertEquals(6, t.sourceIndex(2));
     }
 
     @Test
