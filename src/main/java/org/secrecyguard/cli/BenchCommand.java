@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 BenchEventsCommand.class,
                 BenchExtractCommand.class,
                 BenchTextCommand.class,
+                BenchFingerprintCommand.class,
                 CommandLine.HelpCommand.class
         })
 final class BenchCommand implements Runnable {
