@@ -134,9 +134,23 @@ final class CanonicalZip {
      * @throws BundleRejectedException (MALFORMED) at the first byte that departs from the canonical layout
      */
     static List<Entry> read(Path file, int inMemoryLimit, Path workDir) throws IOException {
+        List<Entry> entries = new ArrayList<>();
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            return readEntries(ch, entries, inMemoryLimit, workDir);
+        } catch (IOException | RuntimeException e) {
+            for (Entry entry : entries) {
+                if (entry.copiedTo() != null) {
+                    Files.deleteIfExists(entry.copiedTo());
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static List<Entry> readEntries(FileChannel ch, List<Entry> entries, int inMemoryLimit, Path workDir)
+            throws IOException {
+        {
             long fileSize = ch.size();
-            List<Entry> entries = new ArrayList<>();
             List<long[]> locs = new ArrayList<>(); // offset, crc, size
             long pos = 0;
             while (true) {
@@ -235,7 +249,6 @@ final class CanonicalZip {
                     }
                     done += buf.limit();
                 }
-                out.force(true);
             } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(copy);
                 throw e;

@@ -114,7 +114,6 @@ public final class RuleBundle {
             throw new BundleRejectedException(RejectReason.TOO_LARGE,
                     "bundle is " + size + " bytes, over the limit of " + limits.maxBundleBytes());
         }
-        byte[] bundleHash = sha256(bundle);
         List<CanonicalZip.Entry> entries = CanonicalZip.read(bundle, limits.maxManifestBytes(), workDir);
         Path db = null;
         boolean ok = false;
@@ -160,7 +159,7 @@ public final class RuleBundle {
             }
             RuleSnapshot snapshot = checkDatabase(db, manifest);
             ok = true;
-            return new VerifiedBundle(manifest, bundleHash, db, snapshot);
+            return new VerifiedBundle(manifest, db, snapshot);
         } catch (IllegalArgumentException e) {
             throw new BundleRejectedException(RejectReason.MALFORMED, "manifest is not valid: " + e.getMessage(), e);
         } finally {

@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * has been copied to {@link #database()} (upgraded to the current schema if it was older) and loaded.
  * The caller moves that file into place or deletes it with {@link #discard()}.
  */
-public record VerifiedBundle(BundleManifest manifest, byte[] bundleSha256, Path database, RuleSnapshot snapshot) {
+public record VerifiedBundle(BundleManifest manifest, Path database, RuleSnapshot snapshot) {
     public void discard() {
         try {
             Files.deleteIfExists(database);
