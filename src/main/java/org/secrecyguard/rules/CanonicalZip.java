@@ -131,7 +131,8 @@ final class CanonicalZip {
      * Reads a bundle strictly. Entries no larger than {@code inMemoryLimit} are returned as bytes; larger
      * ones are copied into {@code workDir} while their SHA-256 and CRC are computed in the same pass.
      *
-     * @throws BundleRejectedException (MALFORMED) at the first byte that departs from the canonical layout
+     * @throws BundleRejectedException MALFORMED at the first byte that departs from the canonical layout,
+     *                                 HASH_MISMATCH when an entry's data does not match its CRC
      */
     static List<Entry> read(Path file, int inMemoryLimit, Path workDir) throws IOException {
         List<Entry> entries = new ArrayList<>();
@@ -258,7 +259,7 @@ final class CanonicalZip {
             if (copy != null) {
                 Files.deleteIfExists(copy);
             }
-            throw malformed("entry " + name + " does not match its checksum");
+            throw new BundleRejectedException(RejectReason.HASH_MISMATCH, "entry " + name + " does not match its checksum");
         }
         return new Entry(name, size, bytes, copy, sha.digest());
     }
