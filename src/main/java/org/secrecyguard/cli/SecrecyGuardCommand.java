@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 ScanCommand.class,
                 BenchCommand.class,
+                KeysCommand.class,
+                RulesCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class SecrecyGuardCommand implements Runnable {
