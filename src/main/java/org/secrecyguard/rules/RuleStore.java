@@ -316,25 +316,41 @@ public final class RuleStore implements AutoCloseable {
      * @return the stored document with its new id
      */
     public RegisteredDocument addDocument(String title, Level level, int textLength, long[] fingerprints) {
-        if (title == null || title.isBlank()) {
-            throw new IllegalArgumentException("document title is empty");
+        return addDocuments(List.of(new RegisteredDocument(0, title, level, textLength, fingerprints))).get(0);
+    }
+
+    /**
+     * Registers many documents in one transaction (their {@code id} fields are ignored).
+     *
+     * @return the stored documents with their new ids, in order
+     */
+    public List<RegisteredDocument> addDocuments(List<RegisteredDocument> documents) {
+        for (RegisteredDocument d : documents) {
+            if (d.title() == null || d.title().isBlank()) {
+                throw new IllegalArgumentException("document title is empty");
+            }
+            if (d.textLength() < 0 || d.level() == null || d.fingerprints() == null) {
+                throw new IllegalArgumentException("document " + d.title() + " is incomplete");
+            }
         }
-        if (textLength < 0) {
-            throw new IllegalArgumentException("text length is negative");
-        }
-        long id = txResult(() -> {
+        return txResult(() -> {
+            List<RegisteredDocument> stored = new ArrayList<>(documents.size());
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO document (title, level, text_length, fingerprints) VALUES (?, ?, ?, ?)",
                     Statement.RETURN_GENERATED_KEYS)) {
-                SqlSupport.bind(ps, title.strip(), level.name(), textLength, toBytes(fingerprints));
-                ps.executeUpdate();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    keys.next();
-                    return keys.getLong(1);
+                for (RegisteredDocument d : documents) {
+                    String title = d.title().strip();
+                    SqlSupport.bind(ps, title, d.level().name(), d.textLength(), toBytes(d.fingerprints()));
+                    ps.executeUpdate();
+                    try (ResultSet keys = ps.getGeneratedKeys()) {
+                        keys.next();
+                        stored.add(new RegisteredDocument(keys.getLong(1), title, d.level(), d.textLength(),
+                                d.fingerprints().clone()));
+                    }
                 }
             }
+            return stored;
         });
-        return new RegisteredDocument(id, title.strip(), level, textLength, fingerprints.clone());
     }
 
     public boolean removeDocument(long id) {
