@@ -17,12 +17,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -601,21 +599,6 @@ public final class RuleStore implements AutoCloseable {
         });
     }
 
-    /** Counts of keywords and documents (cheap; for summaries). */
-    public Map<String, Long> counts() {
-        return query(() -> {
-            Map<String, Long> m = new LinkedHashMap<>();
-            for (String table : List.of("keyword", "document", "usb_device", "calendar_day", "external_app")) {
-                try (Statement st = c.createStatement();
-                     ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
-                    rs.next();
-                    m.put(table, rs.getLong(1));
-                }
-            }
-            return m;
-        });
-    }
-
     /**
      * Writes a consistent, compacted copy of the database to a new file ({@code VACUUM INTO}); the target
      * must not exist.
@@ -725,17 +708,5 @@ public final class RuleStore implements AutoCloseable {
     @Override
     public String toString() {
         return "RuleStore[" + path + "]";
-    }
-
-    static String hex(byte[] bytes) {
-        StringBuilder sb = new StringBuilder(bytes.length * 2);
-        for (byte b : bytes) {
-            sb.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
-        }
-        return sb.toString();
-    }
-
-    static boolean sameBytes(byte[] a, byte[] b) {
-        return Arrays.equals(a, b);
     }
 }
