@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
                 RulesUsbCommand.class,
                 RulesCalendarCommand.class,
                 RulesHoursCommand.class,
+                RulesLevelsCommand.class,
+                RulesPopupCommand.class,
                 RulesShowCommand.class,
                 RulesBundleCommand.class,
                 RulesVerifyCommand.class,

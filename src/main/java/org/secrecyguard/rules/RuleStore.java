@@ -207,7 +207,18 @@ public final class RuleStore implements AutoCloseable {
         return query(this::readMarkingLevels);
     }
 
+    /**
+     * Sets the levels whose markings are flagged.
+     *
+     * @throws IllegalArgumentException when a national-secret level is left out: on an internet-connected PC
+     *                                  those are always reported (涉密不上网)
+     */
     public void setMarkingLevels(Set<Level> levels) {
+        for (Level l : Level.values()) {
+            if (l.isNationalSecret() && !levels.contains(l)) {
+                throw new IllegalArgumentException(l + " cannot be switched off (涉密不上网: always reported)");
+            }
+        }
         tx(() -> {
             exec(c, "DELETE FROM marking_level");
             for (Level level : levels) {

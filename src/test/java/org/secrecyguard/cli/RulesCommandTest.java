@@ -192,6 +192,24 @@ class RulesCommandTest {
     }
 
     @Test
+    void popupTextsAndMarkingLevelsAreEditable() {
+        ok("rules", "init", "--db", db.toString());
+        Run shown = ok("rules", "popup", "show", "--db", db.toString(), "--level", "机密", "--channel", "CLIPBOARD");
+        assertTrue(shown.out().contains("保守国家秘密法"), shown.out());
+        ok("rules", "popup", "set", "--db", db.toString(), "--level", "INTERNAL", "--locale", "en",
+                "--explanation", "Internal material.", "--advice", "Ask the office first.");
+        Run en = ok("rules", "popup", "show", "--db", db.toString(), "--level", "INTERNAL", "--channel", "SCREENSHOT",
+                "--locale", "en");
+        assertTrue(en.out().contains("Ask the office first."), en.out());
+
+        Run levels = ok("rules", "levels", "--db", db.toString(), "TOP_SECRET", "SECRET", "CONFIDENTIAL", "WORK_SECRET");
+        assertTrue(levels.out().contains("marking levels: TOP_SECRET, SECRET, CONFIDENTIAL, WORK_SECRET"), levels.out());
+        Run weakened = run("rules", "levels", "--db", db.toString(), "SECRET", "INTERNAL");
+        assertEquals(ExitCodes.ERROR, weakened.exit());
+        assertTrue(weakened.err().contains("cannot be switched off"), weakened.err());
+    }
+
+    @Test
     void commandsOnAMissingDatabaseSayHowToCreateOne() {
         Run r = run("rules", "show", "--db", dir.resolve("nope.db").toString());
         assertEquals(ExitCodes.ERROR, r.exit());
