@@ -2,6 +2,7 @@ package org.secrecyguard.rules;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -62,8 +63,13 @@ public final class RuleBundle {
                 copy.setVersion(version, issuer == null ? "" : issuer);
             }
             BundleManifest manifest = write(db, version, issuer, key, work.resolve("bundle.tmp"));
-            Files.move(work.resolve("bundle.tmp"), out, StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.move(work.resolve("bundle.tmp"), out, StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                // some network file systems: a reader may then see a partial file, which it rejects and re-reads
+                Files.move(work.resolve("bundle.tmp"), out, StandardCopyOption.REPLACE_EXISTING);
+            }
             store.setVersion(version, issuer);
             return manifest;
         } finally {
@@ -148,6 +154,9 @@ public final class RuleBundle {
             }
             CanonicalZip.Entry dbEntry = entries.get(2);
             BundleManifest.EntryDigest expected = manifest.entries().get(DATABASE);
+            if (expected == null || expected.sha256() == null) {
+                throw new BundleRejectedException(RejectReason.MALFORMED, "manifest gives no hash for " + DATABASE);
+            }
             if (expected.size() != dbEntry.size() || !MessageDigest.isEqual(
                     HexFormat.of().parseHex(expected.sha256()), dbEntry.sha256())) {
                 throw new BundleRejectedException(RejectReason.HASH_MISMATCH, DATABASE + " does not match the signed manifest");
