@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
         description = "Measure speed and print figures (see docs/benchmarks.md).",
         subcommands = {
                 BenchMarkingCommand.class,
+                BenchEventsCommand.class,
+                BenchExtractCommand.class,
                 BenchRulesCommand.class,
                 CommandLine.HelpCommand.class
         })
