@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 BenchMarkingCommand.class,
                 BenchEventsCommand.class,
                 BenchExtractCommand.class,
+                BenchTextCommand.class,
                 BenchRulesCommand.class,
                 CommandLine.HelpCommand.class
         })
