@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.secrecyguard.engine.Level;
+import org.secrecyguard.engine.keyword.KeywordHasher;
 import org.secrecyguard.engine.keyword.KeywordRule;
 import org.secrecyguard.rules.KeywordAddition;
 import org.secrecyguard.rules.RuleStore;
@@ -33,9 +34,6 @@ import picocli.CommandLine.Parameters;
         "  rules keyword --db DB --remove kw:17",
         "  rules keyword --db DB --list"})
 final class RulesKeywordCommand implements Callable<Integer> {
-    /** A one-character term would match nearly every document. */
-    static final int MIN_TERM_CHARS = 2;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -96,17 +94,18 @@ final class RulesKeywordCommand implements Callable<Integer> {
         if (terms.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "no terms given (WORD... or --from FILE)");
         }
+        KeywordHasher hasher = new KeywordHasher(store.deploymentKey());
+        // Check every term before anything is stored; the hasher's messages never repeat the term.
         for (int i = 0; i < terms.size(); i++) {
-            String t = terms.get(i);
-            if (t.codePointCount(0, t.length()) < MIN_TERM_CHARS) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "term " + (i + 1) + " is shorter than " + MIN_TERM_CHARS + " characters; it would match almost anything");
+            try {
+                hasher.rule("term " + (i + 1), lvl, terms.get(i));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
         }
-        byte[] key = store.deploymentKey();
         List<Function<String, KeywordRule>> builds = new ArrayList<>();
         for (String term : terms) {
-            builds.add(id -> KeywordRules.hash(key, id, lvl, term));
+            builds.add(id -> hasher.rule(id, lvl, term));
         }
         List<KeywordAddition> results = store.addKeywords(builds);
         for (KeywordAddition r : results) {

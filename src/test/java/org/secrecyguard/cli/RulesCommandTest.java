@@ -192,6 +192,55 @@ class RulesCommandTest {
     }
 
     @Test
+    void keywordsAddedOnTheCommandLineAreFoundByTheAgentButAppearNowhereInPlainText() throws Exception {
+        ok("keys", "generate", "--out", dir.resolve("office").toString());
+        ok("rules", "init", "--db", db.toString());
+        String term = "天网行动";
+        Run added = ok("rules", "keyword", "--db", db.toString(), "--level", "SECRET", term, "白鹭工程");
+        assertTrue(added.out().contains("kw:1  SECRET  added") && added.out().contains("kw:2  SECRET  added"),
+                added.out());
+        Path list = dir.resolve("terms.txt");
+        Files.writeString(list, "青鸟计划\n\n天网行动\n", StandardCharsets.UTF_8);
+        Run fromFile = ok("rules", "keyword", "--db", db.toString(), "--level", "WORK_SECRET", "--from", list.toString());
+        assertTrue(fromFile.out().contains("kw:3  WORK_SECRET  added"), fromFile.out());
+        assertTrue(fromFile.out().contains("kw:1  WORK_SECRET  level changed"), fromFile.out());
+        Run tooShort = run("rules", "keyword", "--db", db.toString(), "--level", "SECRET", "长江大桥", "江");
+        assertNotEquals(0, tooShort.exit());
+        assertTrue(tooShort.err().contains("term 2 is too short"), tooShort.err());
+        ok("rules", "keyword", "--db", db.toString(), "--remove", "kw:2");
+        Run listed = ok("rules", "keyword", "--db", db.toString(), "--list");
+        assertTrue(listed.out().contains("2 keyword rules"), listed.out());
+        for (Run r : List.of(added, fromFile, tooShort, listed)) {
+            assertFalse(r.out().contains(term) || r.err().contains(term), "the term is never printed");
+        }
+
+        Path bundle = share.resolve(FolderSource.DEFAULT_FILE_NAME);
+        ok("rules", "bundle", "--db", db.toString(), "--key", dir.resolve("office.key").toString(), "--version", "1",
+                "--out", bundle.toString());
+        for (Path file : List.of(db, bundle)) {
+            String asText = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            assertFalse(asText.contains(term), file + " holds the plain term");
+        }
+        ActiveRules<org.secrecyguard.engine.Engine> active = new ActiveRules<>(
+                snapshot -> new org.secrecyguard.engine.Engine(List.of(
+                        new org.secrecyguard.engine.keyword.KeywordDetector(snapshot.deploymentKey(), snapshot.keywords())),
+                        snapshot.info().versionLabel()),
+                org.secrecyguard.engine.Baseline.engine());
+        try (RuleUpdater agent = RuleUpdater.builder().source(new FolderSource(share))
+                .publicKey(SigningKeys.readPublic(dir.resolve("office.pub"))).rulesDir(dir.resolve("agent"))
+                .activeRules(active).build()) {
+            assertEquals(RuleUpdater.Status.APPLIED, agent.checkNow().status());
+        }
+        org.secrecyguard.engine.Engine engine = active.value();
+        assertEquals("rules-1", engine.rulesVersion());
+        Verdict v = engine.inspect(org.secrecyguard.engine.Segment.body("请于周五前报送天网\n行动的进展情况。"));
+        assertEquals(1, v.findings().size(), v.toString());
+        assertEquals("kw:1", v.findings().get(0).rule());
+        assertEquals(Level.WORK_SECRET, v.findings().get(0).level());
+        assertTrue(engine.inspect(org.secrecyguard.engine.Segment.body("白鹭工程已完工")).isClean(), "kw:2 was removed");
+    }
+
+    @Test
     void popupTextsAndMarkingLevelsAreEditable() {
         ok("rules", "init", "--db", db.toString());
         Run shown = ok("rules", "popup", "show", "--db", db.toString(), "--level", "机密", "--channel", "CLIPBOARD");
