@@ -15,7 +15,10 @@
  *
  * <p>Wiring in the app (sketch):
  * <pre>{@code
- * ActiveRules<Engine> rules = new ActiveRules<>(snapshot -> buildEngine(snapshot), Baseline.engine());
+ * ActiveRules<Engine> rules = new ActiveRules<>(s -> new Engine(List.of(
+ *                 new MarkingDetector(s.markingLevels()),
+ *                 new KeywordDetector(s.deploymentKey(), s.keywords())),   // + the fingerprint detector
+ *         s.info().versionLabel()), Baseline.engine());
  * RuleUpdater updater = RuleUpdater.builder()
  *         .source(new HttpSource(URI.create(config.rulesUrl())))      // or new FolderSource(Path.of(share))
  *         .publicKey(SigningKeys.readPublic(installDir.resolve("rules.pub")))
