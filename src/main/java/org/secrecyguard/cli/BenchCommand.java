@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 BenchExtractCommand.class,
                 BenchTextCommand.class,
                 BenchFingerprintCommand.class,
+                BenchRulesCommand.class,
                 CommandLine.HelpCommand.class
         })
 final class BenchCommand implements Runnable {

@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 EventsCommand.class,
                 CollectCommand.class,
+                KeysCommand.class,
+                RulesCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class SecrecyGuardCommand implements Runnable {
