@@ -11,6 +11,7 @@ import org.secrecyguard.engine.DocumentText;
 import org.secrecyguard.engine.Level;
 import org.secrecyguard.engine.Segment;
 import org.secrecyguard.engine.fingerprint.BackgroundCorpus;
+import org.secrecyguard.rules.BundledBackground;
 import org.secrecyguard.engine.fingerprint.DocumentMatch;
 import org.secrecyguard.engine.fingerprint.FingerprintDetector;
 import org.secrecyguard.engine.fingerprint.FingerprintIndex;

@@ -22,6 +22,9 @@ import picocli.CommandLine.Command;
                 RulesShowCommand.class,
                 RulesBundleCommand.class,
                 RulesVerifyCommand.class,
+                RulesRegisterCommand.class,
+                RulesUnregisterCommand.class,
+                RulesListCommand.class,
                 CommandLine.HelpCommand.class
         })
 final class RulesCommand implements Runnable {

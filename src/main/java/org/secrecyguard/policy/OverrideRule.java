@@ -9,7 +9,7 @@ import java.util.Objects;
  */
 public final class OverrideRule {
     /** Short enough to type quickly, long enough that "ok" or "1" is not a reason. */
-    public static final int MIN_REASON_CHARS = 4;
+    public static final int MIN_REASON_CHARS = 10;
 
     private OverrideRule() {
     }

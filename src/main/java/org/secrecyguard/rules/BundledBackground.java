@@ -1,4 +1,4 @@
-package org.secrecyguard.cli;
+package org.secrecyguard.rules;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,11 +7,12 @@ import java.nio.charset.StandardCharsets;
 import org.secrecyguard.engine.fingerprint.BackgroundCorpus;
 
 /** Reads the bundled public background corpus for fingerprints (the engine itself does no I/O). */
-final class BundledBackground {
+public final class BundledBackground {
     private BundledBackground() {
     }
 
-    static String text() {
+    /** The corpus text, read once per call (callers keep the fingerprint detector, not the text). */
+    public static String text() {
         try (InputStream in = BackgroundCorpus.class.getResourceAsStream(BackgroundCorpus.RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("the jar lacks " + BackgroundCorpus.RESOURCE);
