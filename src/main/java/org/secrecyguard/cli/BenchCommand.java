@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench",
         description = "Measure speed and print figures (see docs/benchmarks.md).",
         subcommands = {
+                BenchMarkingCommand.class,
                 CommandLine.HelpCommand.class
         })
 final class BenchCommand implements Runnable {

@@ -1,0 +1,121 @@
+package org.secrecyguard.engine.marking;
+
+import java.util.Arrays;
+import org.secrecyguard.engine.DocumentText;
+import org.secrecyguard.engine.SegmentKind;
+
+/**
+ * The non-empty lines of a document's text segments (file names excluded) as one sequence, so that
+ * a marking can be weighed against the lines around it even when a 版头 laid out as a table or
+ * text boxes arrives as several segments. Stores only indices: no line is copied.
+ */
+final class DocumentLines {
+    /** How many non-empty lines at the top of the first body segment, or of an image, count as "the top". */
+    static final int TOP_LINES = 4;
+
+    private int count;
+    private int[] segment = new int[16];
+    private int[] start = new int[16];
+    private int[] end = new int[16];
+    private int[] lineNumber = new int[16];
+    private boolean[] top = new boolean[16];
+    private final int[] linesInSegment;
+
+    private DocumentLines(int segments) {
+        linesInSegment = new int[segments];
+    }
+
+    static DocumentLines of(DocumentText document) {
+        DocumentLines lines = new DocumentLines(document.size());
+        boolean firstBodyDone = false;
+        for (int s = 0; s < document.size(); s++) {
+            SegmentKind kind = document.segment(s).kind();
+            if (kind == SegmentKind.FILE_NAME) {
+                continue;
+            }
+            boolean topCounts = kind == SegmentKind.OCR || (kind == SegmentKind.BODY && !firstBodyDone);
+            int added = lines.addSegment(s, document.normalized(s).text(), topCounts);
+            if (kind == SegmentKind.BODY && added > 0) {
+                firstBodyDone = true;
+            }
+        }
+        return lines;
+    }
+
+    private int addSegment(int s, String text, boolean topCounts) {
+        int added = 0;
+        int lineNo = 1;
+        int from = 0;
+        int n = text.length();
+        while (from <= n) {
+            int nl = text.indexOf('\n', from);
+            int to = nl < 0 ? n : nl;
+            if (to > from) {
+                add(s, from, to, lineNo, topCounts && added < TOP_LINES);
+                added++;
+            }
+            if (nl < 0) {
+                break;
+            }
+            from = nl + 1;
+            lineNo++;
+        }
+        linesInSegment[s] = added;
+        if (added == 1) {
+            top[count - 1] = false; // a marking heads a document: a one-line text heads nothing
+        }
+        return added;
+    }
+
+    private void add(int s, int from, int to, int lineNo, boolean isTop) {
+        if (count == segment.length) {
+            int cap = count * 2;
+            segment = Arrays.copyOf(segment, cap);
+            start = Arrays.copyOf(start, cap);
+            end = Arrays.copyOf(end, cap);
+            lineNumber = Arrays.copyOf(lineNumber, cap);
+            top = Arrays.copyOf(top, cap);
+        }
+        segment[count] = s;
+        start[count] = from;
+        end[count] = to;
+        lineNumber[count] = lineNo;
+        top[count] = isTop;
+        count++;
+    }
+
+    int count() {
+        return count;
+    }
+
+    int segment(int i) {
+        return segment[i];
+    }
+
+    int start(int i) {
+        return start[i];
+    }
+
+    int end(int i) {
+        return end[i];
+    }
+
+    /** 1-based line number within its segment, counting empty lines, as a reader would count. */
+    int lineNumber(int i) {
+        return lineNumber[i];
+    }
+
+    /**
+     * True for the first few non-empty lines of the first body segment or of an OCR'd image, when
+     * that segment has more than one line: a marking heads a document, and a text that is nothing
+     * but the word "机密" (a copied word) heads nothing.
+     */
+    boolean isTop(int i) {
+        return top[i];
+    }
+
+    /** Non-empty lines of segment {@code s}; 0 for file names. */
+    int linesInSegment(int s) {
+        return linesInSegment[s];
+    }
+}

@@ -1,0 +1,70 @@
+package org.secrecyguard.engine.marking;
+
+/**
+ * Character classes the marking rules are written in, over normalised text (full-width folded,
+ * traditional folded, ASCII lower case, horizontal whitespace removed).
+ */
+final class MarkingChars {
+    /** Stars people type or fonts draw for the ★ of a marking; ※ counts because typists use it when ★ is missing. */
+    private static final String REAL_STARS =
+            "★☆✩✪✫✬✭✮✯✰⭐⋆*∗⁎✱✲✳✴✵✶✷✸✹✺✻✼✽❋※٭";
+    /** What Tesseract (chi_sim) reads a printed ★ as. Only trusted next to a period or with header evidence. */
+    private static final String STAR_LOOKALIKES = "大太犬女坟士土文火贪食丈夫天木米水术本x+";
+    /** Junk at a line's edge: scanner borders, OCR specks, brackets typists put round a marking. */
+    private static final String EDGE_NOISE = "|!'\"`.,;:_-~^[](){}/\\=#丨。、·【】〔〕〖〗—–";
+    /** Specks OCR drops between the characters of one marking. */
+    private static final String INNER_NOISE = ".,'`·-_:;|~^、。丨";
+    private static final String CHINESE_NUMERALS = "〇零一二三四五六七八九十百两壹贰叁参肆伍陆柒捌玖拾半";
+    /** Marks that make a level word a mention (book titles, quotations), never a marking. */
+    private static final String MENTION_MARKS = "《》〈〉“”‘’「」『』";
+
+    private MarkingChars() {
+    }
+
+    static boolean isRealStar(char c) {
+        return REAL_STARS.indexOf(c) >= 0;
+    }
+
+    static boolean isStarLookalike(char c) {
+        return STAR_LOOKALIKES.indexOf(c) >= 0;
+    }
+
+    static boolean isEdgeNoise(char c) {
+        return EDGE_NOISE.indexOf(c) >= 0;
+    }
+
+    static boolean isInnerNoise(char c) {
+        return INNER_NOISE.indexOf(c) >= 0;
+    }
+
+    static boolean isChineseNumeral(char c) {
+        return CHINESE_NUMERALS.indexOf(c) >= 0;
+    }
+
+    static boolean isMentionMark(char c) {
+        return MENTION_MARKS.indexOf(c) >= 0;
+    }
+
+    /** True for CJK unified ideographs (the basic block and extension A). */
+    static boolean isIdeograph(char c) {
+        return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
+    }
+
+    /**
+     * The value of a digit as OCR may print it: 0-9, and the letters it confuses with them
+     * (o for 0; l, i and | for 1). -1 for anything else.
+     */
+    static int ocrDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        switch (c) {
+            case 'o':
+                return 0;
+            case 'l': case 'i': case '|':
+                return 1;
+            default:
+                return -1;
+        }
+    }
+}

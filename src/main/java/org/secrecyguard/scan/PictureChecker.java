@@ -1,0 +1,51 @@
+package org.secrecyguard.scan;
+
+import java.awt.image.BufferedImage;
+import org.secrecyguard.engine.Engine;
+import org.secrecyguard.extract.EmbeddedImage;
+import org.secrecyguard.ocr.ImageInspection;
+
+/**
+ * Looks at pictures for the scanner: decodes embedded images within limits and runs OCR. The
+ * scanner stays ignorant of Tesseract; {@link #none(String)} stands in when OCR is off or missing.
+ */
+public interface PictureChecker extends AutoCloseable {
+    ImageInspection check(EmbeddedImage image, Engine engine);
+
+    ImageInspection check(BufferedImage image, String where, Engine engine);
+
+    /** False when pictures cannot be read here; {@link #status()} says why. */
+    boolean available();
+
+    String status();
+
+    /** Releases native resources (OCR engines); idempotent. */
+    @Override
+    default void close() {
+    }
+
+    /** A checker that reads nothing and says why (OCR switched off, or unavailable). */
+    static PictureChecker none(String reason) {
+        return new PictureChecker() {
+            @Override
+            public ImageInspection check(EmbeddedImage image, Engine engine) {
+                return new ImageInspection(org.secrecyguard.engine.Verdict.CLEAN, false, reason);
+            }
+
+            @Override
+            public ImageInspection check(BufferedImage image, String where, Engine engine) {
+                return new ImageInspection(org.secrecyguard.engine.Verdict.CLEAN, false, reason);
+            }
+
+            @Override
+            public boolean available() {
+                return false;
+            }
+
+            @Override
+            public String status() {
+                return reason;
+            }
+        };
+    }
+}

@@ -1,0 +1,147 @@
+package org.secrecyguard.scan;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.secrecyguard.engine.Engine;
+import org.secrecyguard.engine.Segment;
+import org.secrecyguard.engine.SegmentKind;
+import org.secrecyguard.engine.Verdict;
+import org.secrecyguard.extract.Document;
+import org.secrecyguard.extract.EmbeddedImage;
+import org.secrecyguard.extract.ExtractionException;
+import org.secrecyguard.ocr.ImageInspection;
+
+/**
+ * Checks files, text and pictures against the current engine snapshot: extract → OCR → detectors.
+ * Thread-safe. Never throws for bad content: a file that cannot be checked gives an ERROR result with
+ * a reason, and partial checks carry notes. Content verdicts are cached by content hash; the file
+ * name is always checked afresh (a renamed copy can gain or lose a marking in its name).
+ */
+public final class Scanner implements AutoCloseable {
+    private final Supplier<Engine> engines;
+    private final DocumentSource documents;
+    private final PictureChecker pictures;
+    private final ScanLimits limits;
+    private final VerdictCache cache;
+
+    public Scanner(Supplier<Engine> engines, DocumentSource documents, PictureChecker pictures, ScanLimits limits) {
+        this.engines = engines;
+        this.documents = documents;
+        this.pictures = pictures;
+        this.limits = limits;
+        this.cache = new VerdictCache(limits.cacheEntries());
+    }
+
+    /** The checker for pictures (its status tells whether OCR is available). */
+    public PictureChecker pictures() {
+        return pictures;
+    }
+
+    /** The engine snapshot scans use right now. */
+    public Engine engine() {
+        return engines.get();
+    }
+
+    public ScanResult scanFile(Path file) {
+        long start = System.nanoTime();
+        Engine engine = engines.get();
+        String shown = file.toString();
+        Path name = file.getFileName();
+        Verdict nameVerdict = name == null ? Verdict.CLEAN
+                : engine.inspect(new Segment(name.toString(), SegmentKind.FILE_NAME, "file name"));
+        ScanResult content;
+        try {
+            if (!Files.isRegularFile(file)) {
+                content = error(shown, Files.exists(file) ? "not a regular file" : "not found");
+            } else if (Files.size(file) > limits.maxFileBytes()) {
+                content = error(shown, "too large: over " + (limits.maxFileBytes() >> 20) + " MB, not checked");
+            } else {
+                String key = ContentHash.of(file) + "|" + engine.rulesVersion() + "|" + pictures.available();
+                content = cache.get(key);
+                if (content == null) {
+                    content = scanContent(file, engine, start);
+                    cache.put(key, content);
+                }
+            }
+        } catch (IOException e) {
+            content = error(shown, "cannot read: " + e.getClass().getSimpleName());
+        }
+        Verdict verdict = nameVerdict.merge(content.verdict());
+        return new ScanResult(shown, content.status(), verdict, content.message(), content.notes(), elapsed(start));
+    }
+
+    public ScanResult scanText(String text, String where) {
+        long start = System.nanoTime();
+        Verdict verdict = engines.get().inspect(new Segment(text, SegmentKind.BODY, where));
+        return new ScanResult(where, ScanResult.Status.OK, verdict, "", List.of(), elapsed(start));
+    }
+
+    /** Checks a picture (screenshot, clipboard image) through OCR. */
+    public ScanResult scanImage(BufferedImage image, String where) {
+        long start = System.nanoTime();
+        ImageInspection inspection = pictures.check(image, where, engines.get());
+        List<String> notes = inspection.note().isEmpty() ? List.of() : List.of(inspection.note());
+        return new ScanResult(where, ScanResult.Status.OK, inspection.verdict(), "", notes, elapsed(start));
+    }
+
+    private ScanResult scanContent(Path file, Engine engine, long start) {
+        Document document;
+        try {
+            document = documents.extract(file);
+        } catch (ExtractionException e) {
+            return error(file.toString(), e.getMessage());
+        } catch (RuntimeException e) {
+            // An extractor bug must not stop a folder scan; the row says the file was not checked.
+            return error(file.toString(), "cannot be checked: internal error (" + e.getClass().getSimpleName() + ")");
+        }
+        List<String> notes = new ArrayList<>(document.notes());
+        Verdict verdict = engine.inspect(document.segments());
+        verdict = verdict.merge(checkPictures(document.images(), engine, start, notes));
+        return new ScanResult(file.toString(), ScanResult.Status.OK, verdict, "", notes, elapsed(start));
+    }
+
+    private Verdict checkPictures(List<EmbeddedImage> images, Engine engine, long start, List<String> notes) {
+        if (images.isEmpty()) {
+            return Verdict.CLEAN;
+        }
+        if (!pictures.available()) {
+            notes.add(images.size() + (images.size() == 1 ? " picture" : " pictures") + " not checked: "
+                    + pictures.status());
+            return Verdict.CLEAN;
+        }
+        List<Verdict> verdicts = new ArrayList<>();
+        long budgetNanos = limits.fileBudget().toNanos();
+        for (int i = 0; i < images.size(); i++) {
+            if (System.nanoTime() - start > budgetNanos) {
+                notes.add((images.size() - i) + " pictures not checked: time budget of "
+                        + limits.fileBudget().toSeconds() + " s spent");
+                break;
+            }
+            ImageInspection inspection = pictures.check(images.get(i), engine);
+            verdicts.add(inspection.verdict());
+            if (!inspection.note().isEmpty() && !notes.contains(inspection.note())) {
+                notes.add(inspection.note());
+            }
+        }
+        return Verdict.merge(verdicts);
+    }
+
+    /** Releases the OCR engines. */
+    @Override
+    public void close() {
+        pictures.close();
+    }
+
+    private static ScanResult error(String path, String message) {
+        return new ScanResult(path, ScanResult.Status.ERROR, Verdict.CLEAN, message, List.of(), 0);
+    }
+
+    private static long elapsed(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+}
