@@ -10,7 +10,6 @@ import org.secrecyguard.engine.Segment;
 import org.secrecyguard.engine.SegmentKind;
 import org.secrecyguard.engine.Verdict;
 import org.secrecyguard.engine.image.GreyImage;
-import org.secrecyguard.engine.image.Luminance;
 import org.secrecyguard.engine.image.PageFinder;
 import org.secrecyguard.engine.image.PageRegion;
 import org.secrecyguard.engine.image.RedHeader;
@@ -30,8 +29,8 @@ import org.secrecyguard.engine.image.TextHeight;
  *       are turned to paper, the crop is straightened and scaled so that its text is about
  *       {@value #TARGET_TEXT_PX} px high, and Tesseract reads it as one block (PSM 6): about 0.1 s.</li>
  *   <li>The engine inspects that text. A marking there settles the picture.</li>
- *   <li>When the header looked like a marking but did not read as one, it is read again differently
- *       (binarised, larger, sparse-text mode).</li>
+ *   <li>When the header looked like a marking but did not read as one, it is read again at another
+ *       scale.</li>
  *   <li>The whole page is read (PSM 3) only when the engine needs body text (keywords, fingerprints),
  *       the configuration asks for it, or the header stayed doubtful.</li>
  * </ol>
@@ -45,6 +44,8 @@ final class OcrPlan {
     /** Largest crop handed to Tesseract, in pixels (a full page at about 200 dpi). */
     private static final long MAX_CROP_PIXELS = 4_000_000;
     private static final int ANALYSIS_WIDTH = 1000;
+    /** Scale of the second header reading relative to the first. */
+    private static final double RETRY_SCALE = 0.85;
 
     private final OcrConfig config;
     private final RedHeaderDetector redDetector = new RedHeaderDetector();
@@ -102,10 +103,10 @@ final class OcrPlan {
             doubtful = MarkingLikeText.looksLikeMarking(headerText)
                     || (layout.red().found() && MarkingLikeText.usefulChars(headerText) < 2);
             if (doubtful && budget.remainingMillis() > 0) {
-                GreyImage again = crop(image, layout, layout.header(), headerScale * 1.4, tilt);
-                int threshold = Luminance.otsu(again.histogram());
-                OcrText read = read(reader, again.binarized(threshold), TextReader.PSM_SPARSE,
-                        budget.headerMillis(), "header-retry", steps);
+                // Read again at another scale: LSTM misreadings of the star and the digits change with
+                // the text size, and a second reading of a marking often comes out clean.
+                GreyImage again = crop(image, layout, layout.header(), headerScale * RETRY_SCALE, tilt);
+                OcrText read = read(reader, again, TextReader.PSM_BLOCK, budget.headerMillis(), "header-retry", steps);
                 segments.add(new Segment(read.text(), SegmentKind.OCR, where + " (OCR header)"));
                 verdict = engine.inspect(segments);
             }

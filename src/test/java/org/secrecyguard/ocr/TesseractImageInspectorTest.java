@@ -17,9 +17,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.secrecyguard.engine.Baseline;
+import org.secrecyguard.engine.DetectorType;
 import org.secrecyguard.engine.Engine;
+import org.secrecyguard.engine.Finding;
 import org.secrecyguard.engine.Level;
 import org.secrecyguard.engine.Segment;
+import org.secrecyguard.engine.TextDetector;
 import org.secrecyguard.ocr.samples.PhotoSimulator;
 import org.secrecyguard.ocr.samples.SampleImage;
 import org.secrecyguard.ocr.samples.SampleImages;
@@ -49,33 +53,52 @@ class TesseractImageInspectorTest {
         return new Engine(List.of(detector), "test-" + System.nanoTime());
     }
 
+    /** The baseline engine (the real marking detector) plus a recorder of what OCR read. */
+    private static Engine baselineWith(RecordingDetector detector) {
+        List<TextDetector> detectors = new ArrayList<>(Baseline.engine().detectors());
+        detectors.add(detector);
+        return new Engine(detectors, Baseline.RULES_VERSION + "+recorder-" + System.nanoTime());
+    }
+
     @Test
-    void readsTheMarkingFromTheHeaderOfEveryMarkedPicture() {
+    void flagsEveryMarkedPictureAtItsLevelFromTheHeaderAlone() {
         for (SampleImage sample : samples.values()) {
             if (!sample.marked()) {
                 continue;
             }
-            RecordingDetector detector = new RecordingDetector(false);
-            ImageInspection result = inspector.inspect(sample.image(), sample.name(), recording(detector));
+            RecordingDetector read = new RecordingDetector(false);
+            ImageInspection result = inspector.inspect(sample.image(), sample.name(), baselineWith(read));
             assertTrue(result.ocrUsed(), sample.name());
-            assertTrue(detector.allText().contains(sample.expected().chinese()),
-                    sample.name() + ": the OCR'd header should hold " + sample.expected().chinese() + " but read "
-                            + detector.allText().lines().limit(4).toList());
-            assertEquals(sample.expected(), result.verdict().highest().orElse(null), sample.name());
+            assertEquals(sample.expected(), result.verdict().highest().orElse(null),
+                    sample.name() + ": read " + read.allText().lines().limit(4).toList());
+            Finding marking = result.verdict().findings().stream()
+                    .filter(f -> f.detector() == DetectorType.MARKING).findFirst().orElseThrow();
+            assertTrue(marking.where().startsWith(sample.name() + " (OCR header)"), marking.where());
             // The header settled it: the whole page was not read.
-            assertTrue(detector.seen.stream().allMatch(s -> s.where().equals(sample.name() + " (OCR header)")),
-                    sample.name() + " read " + detector.seen.stream().map(Segment::where).toList());
+            assertTrue(read.seen.stream().allMatch(s -> s.where().equals(sample.name() + " (OCR header)")),
+                    sample.name() + " read " + read.seen.stream().map(Segment::where).toList());
         }
     }
 
     @Test
-    void findsNoLevelWordsInPublicNoticesAndOrdinaryScreens() {
+    void addsTheRedHeaderAsSupportingEvidenceOfAMarkedPage() {
+        SampleImage scan = samples.get("scan-secret-redheader");
+        ImageInspection result = inspector.inspect(scan.image(), "scan.jpg", Baseline.engine());
+        Finding red = result.verdict().findings().stream().filter(f -> f.detector() == DetectorType.IMAGE)
+                .findFirst().orElseThrow();
+        assertEquals("image.red-header", red.rule());
+        assertEquals(Level.SECRET, red.level());
+        assertEquals("scan.jpg (red header)", red.where());
+    }
+
+    @Test
+    void allowsRedHeaderPublicNoticesAndOrdinaryScreens() {
         for (SampleImage sample : samples.values()) {
             if (sample.marked()) {
                 continue;
             }
-            RecordingDetector detector = new RecordingDetector(false);
-            ImageInspection result = inspector.inspect(sample.image(), sample.name(), recording(detector));
+            RecordingDetector read = new RecordingDetector(false);
+            ImageInspection result = inspector.inspect(sample.image(), sample.name(), baselineWith(read));
             assertTrue(result.verdict().isClean(), sample.name() + ": " + result.verdict());
             assertTrue(result.note().isEmpty(), sample.name() + ": " + result.note());
         }
@@ -117,7 +140,7 @@ class TesseractImageInspectorTest {
         try (TesseractImageInspector pool = new TesseractImageInspector(OcrConfig.defaults().withWorkers(2).withCacheEntries(0))) {
             List<Future<Level>> levels = new ArrayList<>();
             for (SampleImage s : marked) {
-                levels.add(callers.submit(() -> pool.inspect(s.image(), s.name(), recording(new RecordingDetector(false)))
+                levels.add(callers.submit(() -> pool.inspect(s.image(), s.name(), Baseline.engine())
                         .verdict().highest().orElse(null)));
             }
             for (int i = 0; i < marked.size(); i++) {
