@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "Measure speed and print figures (see docs/benchmarks.md).",
         subcommands = {
                 BenchMarkingCommand.class,
+                BenchOcrCommand.class,
                 CommandLine.HelpCommand.class
         })
 final class BenchCommand implements Runnable {

@@ -71,6 +71,11 @@ public record OcrConfig(Path tessdataDir, String languages, int workers, Duratio
                 entries, limitOpenMpThreads);
     }
 
+    public OcrConfig withLimitOpenMpThreads(boolean limit) {
+        return new OcrConfig(tessdataDir, languages, workers, headerBudget, totalBudget, queueWait, bodyReading,
+                cacheEntries, limit);
+    }
+
     public OcrConfig withLanguages(String langs) {
         return new OcrConfig(tessdataDir, langs, workers, headerBudget, totalBudget, queueWait, bodyReading,
                 cacheEntries, limitOpenMpThreads);

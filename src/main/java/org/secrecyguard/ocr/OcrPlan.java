@@ -43,6 +43,12 @@ final class OcrPlan {
     static final int TARGET_TEXT_PX = 30;
     /** Largest crop handed to Tesseract, in pixels (a full page at about 200 dpi). */
     private static final long MAX_CROP_PIXELS = 4_000_000;
+    /**
+     * Largest header crop of a picture with no page framed in it. A scan or a crop of a page needs
+     * about 1 megapixel at the target text size; a chat window or a file manager would have its small
+     * interface text enlarged into seconds of OCR for what is rarely a document.
+     */
+    private static final long MAX_UNFRAMED_HEADER_PIXELS = 1_500_000;
     private static final int ANALYSIS_WIDTH = 1000;
     /** Scale of the second header reading relative to the first. */
     private static final double RETRY_SCALE = 0.85;
@@ -89,7 +95,8 @@ final class OcrPlan {
         GreyImage sample = crop(image, layout, layout.header(), s0, 0);
         int textHeight = TextHeight.estimate(sample);
         double tilt = layout.redPrint() ? layout.red().angleDegrees() : skew(sample);
-        double headerScale = textHeight > 0 ? scaleFor(textHeight / s0, layout.header()) : -1;
+        double headerScale = textHeight > 0 ? scaleFor(textHeight / s0, layout.header(),
+                layout.pageRegion().detected() ? MAX_CROP_PIXELS : MAX_UNFRAMED_HEADER_PIXELS) : -1;
         String headerText = "";
         if (headerScale > 0) {
             GreyImage header = crop(image, layout, layout.header(), headerScale, tilt);
@@ -115,7 +122,8 @@ final class OcrPlan {
             if (budget.remainingMillis() <= 0) {
                 notes.add("OCR time budget (" + budget.totalSeconds() + " s) used up before the whole page was read");
             } else {
-                double pageScale = headerScale > 0 ? scaleFor(textHeight / s0, layout.page()) : pageScale(image, layout);
+                double pageScale = headerScale > 0 ? scaleFor(textHeight / s0, layout.page(), MAX_CROP_PIXELS)
+                        : pageScale(image, layout);
                 if (pageScale > 0) {
                     GreyImage page = crop(image, layout, layout.page(), pageScale, tilt);
                     OcrText read = read(reader, page, TextReader.PSM_AUTO, budget.remainingMillis(), "page", steps);
@@ -178,16 +186,16 @@ final class OcrPlan {
     }
 
     /** Scale that brings text of {@code textHeight} px to the target, capped by the crop size. */
-    private static double scaleFor(double textHeight, Region region) {
+    private static double scaleFor(double textHeight, Region region, long maxPixels) {
         double scale = Math.max(0.2, Math.min(4.0, TARGET_TEXT_PX / textHeight));
-        double maxScale = Math.sqrt(MAX_CROP_PIXELS / (double) Math.max(1, region.area()));
+        double maxScale = Math.sqrt(maxPixels / (double) Math.max(1, region.area()));
         return Math.min(scale, maxScale);
     }
 
     private double pageScale(BufferedImage image, Layout layout) {
         double s = Math.min(1.0, ANALYSIS_WIDTH / (double) layout.page().width());
         int height = TextHeight.estimate(crop(image, layout, layout.page(), s, 0));
-        return height > 0 ? scaleFor(height / s, layout.page()) : -1;
+        return height > 0 ? scaleFor(height / s, layout.page(), MAX_CROP_PIXELS) : -1;
     }
 
     private static OcrText read(TextReader reader, GreyImage image, int psm, long timeoutMillis, String region,
