@@ -71,6 +71,10 @@ final class BenchOcrCommand implements Callable<Integer> {
             description = "Let Tesseract in the inspector use OpenMP's default threads (OMP_THREAD_LIMIT not set).")
     boolean noThreadLimit;
 
+    @Option(names = "--languages", defaultValue = "chi_sim+eng",
+            description = "Tesseract languages of the inspector (default: ${DEFAULT-VALUE}); the CLI always reads chi_sim+eng.")
+    String languages;
+
     @Option(names = "--workers", defaultValue = "1", description = "OCR threads of the inspector (default: ${DEFAULT-VALUE}).")
     int workers;
 
@@ -82,7 +86,7 @@ final class BenchOcrCommand implements Callable<Integer> {
     }
 
     /** What one reader made of one picture. */
-    private record Outcome(long millis, Level level, boolean textHasMarking, String note) {
+    private record Outcome(long millis, long cpuMillis, Level level, boolean textHasMarking, String note) {
     }
 
     @Override
@@ -113,7 +117,7 @@ final class BenchOcrCommand implements Callable<Integer> {
 
     private int run(List<Item> items, PrintWriter w) throws Exception {
         OcrConfig config = OcrConfig.defaults().withWorkers(workers).withCacheEntries(0)
-                .withLimitOpenMpThreads(!noThreadLimit);
+                .withLimitOpenMpThreads(!noThreadLimit).withLanguages(languages);
         String cliProblem = noCli ? "switched off (--no-cli)" : tesseractCliProblem();
         Map<String, Outcome> ours = new HashMap<>();
         Map<String, Outcome> cli = new HashMap<>();
@@ -131,11 +135,12 @@ final class BenchOcrCommand implements Callable<Integer> {
             for (Item item : items) {
                 Recorder recorder = new Recorder();
                 Engine engine = withRecorder(recorder);
+                long cpu = processCpuMillis();
                 long start = System.nanoTime();
                 BufferedImage picture = decoder.decode(item.file());
                 ImageInspection result = inspector.inspect(picture, item.name(), engine);
                 long ms = (System.nanoTime() - start) / 1_000_000;
-                ours.put(item.name(), new Outcome(ms, result.verdict().highest().orElse(null),
+                ours.put(item.name(), new Outcome(ms, processCpuMillis() - cpu, result.verdict().highest().orElse(null),
                         holdsMarking(recorder.text(), item.expected()), result.note()));
                 if (cliProblem == null) {
                     cli.put(item.name(), runCli(item));
@@ -148,22 +153,29 @@ final class BenchOcrCommand implements Callable<Integer> {
 
     private void report(List<Item> items, Map<String, Outcome> ours, Map<String, Outcome> cli, String cliProblem,
                         PrintWriter w) {
-        w.printf(Locale.ROOT, "%-34s %-13s %9s %-13s %9s %-13s%n", "picture", "expected", "ours ms", "ours level",
-                "cli ms", "cli level");
+        w.printf(Locale.ROOT, "%-34s %-13s %8s %8s %-13s %8s %8s %-13s%n", "picture", "expected", "ours ms",
+                "ours cpu", "ours level", "cli ms", "cli cpu", "cli level");
         for (Item item : items) {
             Outcome o = ours.get(item.name());
             Outcome c = cli.get(item.name());
-            w.printf(Locale.ROOT, "%-34s %-13s %9d %-13s %9s %-13s%s%n", item.name(),
-                    item.known() ? name(item.expected()) : "?", o.millis(), name(o.level()),
-                    c == null ? "-" : Long.toString(c.millis()), c == null ? "-" : name(c.level()),
-                    o.note().isEmpty() ? "" : "  [" + o.note() + "]");
+            w.printf(Locale.ROOT, "%-34s %-13s %8d %8d %-13s %8s %8s %-13s%s%n", item.name(),
+                    item.known() ? name(item.expected()) : "?", o.millis(), o.cpuMillis(), name(o.level()),
+                    c == null ? "-" : Long.toString(c.millis()), c == null ? "-" : Long.toString(c.cpuMillis()),
+                    c == null ? "-" : name(c.level()), o.note().isEmpty() ? "" : "  [" + o.note() + "]");
         }
         w.println();
-        double oursMean = mean(items, ours);
-        w.printf(Locale.ROOT, "mean ms: ours %.0f", oursMean);
+        double oursMean = mean(items, ours, false);
+        double oursCpu = mean(items, ours, true);
+        w.printf(Locale.ROOT, "mean wall ms: ours %.0f", oursMean);
         if (!cli.isEmpty()) {
-            double cliMean = mean(items, cli);
+            double cliMean = mean(items, cli, false);
             w.printf(Locale.ROOT, ", tesseract CLI %.0f, ratio ours/CLI %.2f", cliMean, oursMean / cliMean);
+        }
+        w.println();
+        w.printf(Locale.ROOT, "mean CPU ms: ours %.0f", oursCpu);
+        if (!cli.isEmpty() && cli.values().stream().allMatch(c -> c.cpuMillis() >= 0)) {
+            double cliCpu = mean(items, cli, true);
+            w.printf(Locale.ROOT, ", tesseract CLI %.0f, ratio ours/CLI %.2f", cliCpu, oursCpu / cliCpu);
         }
         w.println();
         List<Item> known = items.stream().filter(Item::known).toList();
@@ -199,8 +211,18 @@ final class BenchOcrCommand implements Callable<Integer> {
         return level == null ? "-" : level.name();
     }
 
-    private static double mean(List<Item> items, Map<String, Outcome> outcomes) {
-        return items.stream().mapToLong(i -> outcomes.get(i.name()).millis()).average().orElse(0);
+    private static double mean(List<Item> items, Map<String, Outcome> outcomes, boolean cpu) {
+        return items.stream().mapToLong(i -> cpu ? outcomes.get(i.name()).cpuMillis() : outcomes.get(i.name()).millis())
+                .average().orElse(0);
+    }
+
+    /** CPU time of this whole process (all threads, including the OCR worker), or -1. */
+    private static long processCpuMillis() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime() / 1_000_000;
+        }
+        return -1;
     }
 
     private static long count(List<Item> marked, Map<String, Outcome> outcomes, boolean byVerdict) {
@@ -220,6 +242,7 @@ final class BenchOcrCommand implements Callable<Integer> {
             pb.environment().put("OMP_THREAD_LIMIT", "1");
         }
         pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+        long cpu = ChildCpuTime.millis();
         long start = System.nanoTime();
         Process p = pb.start();
         byte[] stdout;
@@ -230,9 +253,11 @@ final class BenchOcrCommand implements Callable<Integer> {
             p.destroyForcibly();
         }
         long ms = (System.nanoTime() - start) / 1_000_000;
+        long cpuAfter = ChildCpuTime.millis();
         String text = new String(stdout, StandardCharsets.UTF_8);
         Verdict v = Baseline.engine().inspect(new Segment(text, SegmentKind.OCR, item.name() + " (tesseract CLI)"));
-        return new Outcome(ms, v.highest().orElse(null), holdsMarking(text, item.expected()), "");
+        return new Outcome(ms, cpu < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpu, v.highest().orElse(null),
+                holdsMarking(text, item.expected()), "");
     }
 
     private static String tesseractCliProblem() {

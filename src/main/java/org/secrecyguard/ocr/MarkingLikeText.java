@@ -32,6 +32,29 @@ final class MarkingLikeText {
         return false;
     }
 
+    /**
+     * True when one of the first lines of a header read is a short run of Latin letters and nothing
+     * else ("WERT", "BERETA"): with chi_sim+eng, Tesseract sometimes lets the English model read a
+     * Chinese line it is unsure of, typically the marking line with its star. Such a line deserves a
+     * second reading.
+     */
+    static boolean hasLatinGarbleOnTop(String text) {
+        int seen = 0;
+        for (String line : text.split("\n")) {
+            String t = line.strip();
+            if (t.isEmpty()) {
+                continue;
+            }
+            if (t.length() >= 3 && t.length() <= 10 && t.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) {
+                return true;
+            }
+            if (++seen == 3) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     /** Number of CJK characters and digits: how much of the text looks like real reading. */
     static int usefulChars(String text) {
         int n = 0;

@@ -108,6 +108,7 @@ final class OcrPlan {
         boolean doubtful = false;
         if (verdict.isClean() && headerScale > 0) {
             doubtful = MarkingLikeText.looksLikeMarking(headerText)
+                    || MarkingLikeText.hasLatinGarbleOnTop(headerText)
                     || (layout.red().found() && MarkingLikeText.usefulChars(headerText) < 2);
             if (doubtful && budget.remainingMillis() > 0) {
                 // Read again at another scale: LSTM misreadings of the star and the digits change with

@@ -21,9 +21,21 @@ final class RecordingDetector implements TextDetector {
 
     final List<Segment> seen = new CopyOnWriteArrayList<>();
     private final boolean needsBody;
+    private final boolean reportsLevelWords;
 
+    /** A recorder that also reports level words as findings. */
     RecordingDetector(boolean needsBody) {
+        this(needsBody, true);
+    }
+
+    RecordingDetector(boolean needsBody, boolean reportsLevelWords) {
         this.needsBody = needsBody;
+        this.reportsLevelWords = reportsLevelWords;
+    }
+
+    /** A recorder that only records (next to the real marking detector). */
+    static RecordingDetector silent() {
+        return new RecordingDetector(false, false);
     }
 
     @Override
@@ -32,6 +44,9 @@ final class RecordingDetector implements TextDetector {
             Segment s = document.segment(i);
             seen.add(s);
             String text = document.normalized(i).text();
+            if (!reportsLevelWords) {
+                continue;
+            }
             for (Level level : MOST_SPECIFIC_FIRST) {
                 if (text.contains(level.chinese())) {
                     out.accept(new Finding(DetectorType.MARKING, "test.level-word", level, level.chinese(), s.where()));

@@ -66,11 +66,11 @@ class TesseractImageInspectorTest {
             if (!sample.marked()) {
                 continue;
             }
-            RecordingDetector read = new RecordingDetector(false);
+            RecordingDetector read = RecordingDetector.silent();
             ImageInspection result = inspector.inspect(sample.image(), sample.name(), baselineWith(read));
             assertTrue(result.ocrUsed(), sample.name());
             assertEquals(sample.expected(), result.verdict().highest().orElse(null),
-                    sample.name() + ": read " + read.allText().lines().limit(4).toList());
+                    sample.name() + ": read " + read.allText().lines().limit(12).toList() + " " + result.verdict());
             Finding marking = result.verdict().findings().stream()
                     .filter(f -> f.detector() == DetectorType.MARKING).findFirst().orElseThrow();
             assertTrue(marking.where().startsWith(sample.name() + " (OCR header)"), marking.where());
@@ -97,7 +97,7 @@ class TesseractImageInspectorTest {
             if (sample.marked()) {
                 continue;
             }
-            RecordingDetector read = new RecordingDetector(false);
+            RecordingDetector read = RecordingDetector.silent();
             ImageInspection result = inspector.inspect(sample.image(), sample.name(), baselineWith(read));
             assertTrue(result.verdict().isClean(), sample.name() + ": " + result.verdict());
             assertTrue(result.note().isEmpty(), sample.name() + ": " + result.note());

@@ -70,6 +70,8 @@ public final class SampleImages {
                         "关于调整内部办公用房的通知"), 8),
                         new PhotoSimulator.Style(2000, 1500, 2, 0.93, 0.25, 4, 0.6f, 5)),
                 Level.WORK_SECRET, "工作秘密"));
+        set.add(new SampleImage("render-300dpi-confidential-plain", PageRenderer.render(markedPage(null, "秘密★6个月",
+                false, null, null, null, "关于调整内部办公用房的通知"), 300 / 25.4), Level.CONFIDENTIAL, "秘密★6个月"));
         PageSpec notice = publicNotice(null, "××市人民政府文件", "×府发〔2026〕30号", "关于公布第一批市级非物质文化遗产名录的通知");
         set.add(new SampleImage("scan-public-notice", scan(notice, 0.2, 6), null, null));
         set.add(new SampleImage("photo-public-notice-urgent",
