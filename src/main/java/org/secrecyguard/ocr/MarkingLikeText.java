@@ -33,22 +33,26 @@ final class MarkingLikeText {
     }
 
     /**
-     * True when one of the first lines of a header read is a short run of Latin letters and nothing
-     * else ("WERT", "BERETA"): with chi_sim+eng, Tesseract sometimes lets the English model read a
-     * Chinese line it is unsure of, typically the marking line with its star. Such a line deserves a
-     * second reading.
+     * True when the marking line of a header read came back as a short run of Latin letters and
+     * nothing else ("WERT", "BERETA"): with chi_sim+eng, Tesseract sometimes lets the English model read
+     * a Chinese line it is unsure of, typically the marking line with its star. That line is the first
+     * one, or the one after a 份号 (digits only); Latin words further down (a chat window, a menu) are
+     * not taken for a garbled marking.
      */
     static boolean hasLatinGarbleOnTop(String text) {
         int seen = 0;
-        for (String line : text.split("\n")) {
+        for (String line : text.split("\\n")) {
             String t = line.strip();
             if (t.isEmpty()) {
                 continue;
             }
-            if (t.length() >= 3 && t.length() <= 10 && t.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) {
+            seen++;
+            if (t.length() >= 3 && t.length() <= 10
+                    && t.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) {
                 return true;
             }
-            if (++seen == 3) {
+            boolean copyNumber = t.chars().allMatch(Character::isDigit);
+            if (!copyNumber || seen >= 2) {
                 return false;
             }
         }

@@ -29,8 +29,8 @@ import org.secrecyguard.engine.image.TextHeight;
  *       are turned to paper, the crop is straightened and scaled so that its text is about
  *       {@value #TARGET_TEXT_PX} px high, and Tesseract reads it as one block (PSM 6): about 0.1 s.</li>
  *   <li>The engine inspects that text. A marking there settles the picture.</li>
- *   <li>When the header looked like a marking but did not read as one, it is read again at another
- *       scale.</li>
+ *   <li>When the header looked like a marking but did not read as one (or its first lines came back
+ *       as Latin garble), it is read again at another scale.</li>
  *   <li>The whole page is read (PSM 3) only when the engine needs body text (keywords, fingerprints),
  *       the configuration asks for it, or the header stayed doubtful.</li>
  * </ol>
@@ -107,10 +107,13 @@ final class OcrPlan {
         Verdict verdict = engine.inspect(segments);
         boolean doubtful = false;
         if (verdict.isClean() && headerScale > 0) {
+            // Doubtful: pieces of a marking, or a red-header page whose header read as almost nothing.
+            // Garbled: the first lines came back as Latin letters. Both get a second reading; only a
+            // doubtful header that stays clean also gets the whole page read.
             doubtful = MarkingLikeText.looksLikeMarking(headerText)
-                    || MarkingLikeText.hasLatinGarbleOnTop(headerText)
                     || (layout.red().found() && MarkingLikeText.usefulChars(headerText) < 2);
-            if (doubtful && budget.remainingMillis() > 0) {
+            boolean garbled = MarkingLikeText.hasLatinGarbleOnTop(headerText);
+            if ((doubtful || garbled) && budget.remainingMillis() > 0) {
                 // Read again at another scale: LSTM misreadings of the star and the digits change with
                 // the text size, and a second reading of a marking often comes out clean.
                 GreyImage again = crop(image, layout, layout.header(), headerScale * RETRY_SCALE, tilt);

@@ -9,7 +9,4 @@ package org.secrecyguard.ocr;
  * @param millis     time the read took
  */
 record OcrText(String text, int confidence, boolean timedOut, long millis) {
-    static OcrText empty(boolean timedOut) {
-        return new OcrText("", -1, timedOut, 0);
-    }
 }

@@ -7,8 +7,6 @@ interface TextReader {
     /** Tesseract page segmentation modes used by the plan. */
     int PSM_AUTO = 3;
     int PSM_BLOCK = 6;
-    int PSM_LINE = 7;
-    int PSM_SPARSE = 11;
 
     /**
      * Reads the picture with the given page segmentation mode, stopping after {@code timeoutMillis}.

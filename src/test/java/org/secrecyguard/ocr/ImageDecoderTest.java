@@ -50,6 +50,22 @@ class ImageDecoderTest {
     }
 
     @Test
+    void decodesWebpPictures(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        assertTrue(ImageDecoder.webpSupported());
+        // ImageIO has no WebP writer: ImageMagick (installed by installer/install-deps.sh) encodes one.
+        java.nio.file.Path png = dir.resolve("in.png");
+        java.nio.file.Path webp = dir.resolve("out.webp");
+        ImageIO.write(picture(320, 200), "png", png.toFile());
+        Process p = new ProcessBuilder("convert", png.toString(), webp.toString()).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        assertEquals(0, p.waitFor(), "ImageMagick could not write webp");
+        BufferedImage back = decoder.decode(java.nio.file.Files.readAllBytes(webp));
+        assertEquals(320, back.getWidth());
+        int centre = back.getRGB(160, 62);
+        assertTrue(((centre >> 16) & 0xFF) > 180 && ((centre >> 8) & 0xFF) < 80, "keeps the red");
+    }
+
+    @Test
     void refusesADecompressionBombFromItsHeaderAlone() throws Exception {
         // A valid PNG that claims 60000 x 60000 pixels (3.6 gigapixels) but is a few hundred bytes long.
         byte[] bomb = pngClaiming(60_000, 60_000);
