@@ -71,6 +71,11 @@ final class BenchOcrCommand implements Callable<Integer> {
             description = "Let Tesseract in the inspector use OpenMP's default threads (OMP_THREAD_LIMIT not set).")
     boolean noThreadLimit;
 
+    @Option(names = "--body", defaultValue = "AUTO",
+            description = "When the inspector reads whole pages: AUTO (when the engine needs body text; the baseline "
+                    + "engine does not), ALWAYS (as with keyword or fingerprint rules), HEADER_ONLY. Default: ${DEFAULT-VALUE}.")
+    org.secrecyguard.ocr.BodyReading body;
+
     @Option(names = "--languages", defaultValue = "chi_sim+eng",
             description = "Tesseract languages of the inspector (default: ${DEFAULT-VALUE}); the CLI always reads chi_sim+eng.")
     String languages;
@@ -117,7 +122,7 @@ final class BenchOcrCommand implements Callable<Integer> {
 
     private int run(List<Item> items, PrintWriter w) throws Exception {
         OcrConfig config = OcrConfig.defaults().withWorkers(workers).withCacheEntries(0)
-                .withLimitOpenMpThreads(!noThreadLimit).withLanguages(languages);
+                .withLimitOpenMpThreads(!noThreadLimit).withLanguages(languages).withBodyReading(body);
         String cliProblem = noCli ? "switched off (--no-cli)" : tesseractCliProblem();
         Map<String, Outcome> ours = new HashMap<>();
         Map<String, Outcome> cli = new HashMap<>();
@@ -201,9 +206,9 @@ final class BenchOcrCommand implements Callable<Integer> {
         if (cliProblem != null) {
             w.println("tesseract CLI not timed: " + cliProblem);
         }
-        w.printf(Locale.ROOT, "(%d CPUs, inspector workers %d, inspector OMP_THREAD_LIMIT=1: %s, for CLI: %s)%n",
-                Runtime.getRuntime().availableProcessors(), workers, !noThreadLimit,
-                cliThreadLimit ? "1" : System.getenv().getOrDefault("OMP_THREAD_LIMIT", "unset"));
+        w.printf(Locale.ROOT, "(%d CPUs, inspector workers %d, body reading %s, inspector OMP_THREAD_LIMIT=1: %s,"
+                        + " for CLI: %s)%n", Runtime.getRuntime().availableProcessors(), workers, body, !noThreadLimit,
+                cliThreadLimit ? "1" : System.getenv().getOrDefault("OMP_THREAD_LIMIT", "unset (OpenMP default)"));
         w.flush();
     }
 
@@ -238,8 +243,13 @@ final class BenchOcrCommand implements Callable<Integer> {
 
     private Outcome runCli(Item item) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder("tesseract", item.file().toString(), "stdout", "-l", "chi_sim+eng");
+        // Pass the environment explicitly: otherwise the child inherits the process environment, in
+        // which the inspector has already set OMP_THREAD_LIMIT=1 (pb.environment() is the JVM's
+        // start-up copy, as the user launched it).
         if (cliThreadLimit) {
             pb.environment().put("OMP_THREAD_LIMIT", "1");
+        } else {
+            pb.environment().putIfAbsent("SG_BENCH", "1");
         }
         pb.redirectError(ProcessBuilder.Redirect.DISCARD);
         long cpu = ChildCpuTime.millis();
