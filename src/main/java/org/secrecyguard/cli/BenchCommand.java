@@ -11,6 +11,11 @@ import picocli.CommandLine.Command;
         description = "Measure speed and print figures (see docs/benchmarks.md).",
         subcommands = {
                 BenchMarkingCommand.class,
+                BenchEventsCommand.class,
+                BenchExtractCommand.class,
+                BenchTextCommand.class,
+                BenchFingerprintCommand.class,
+                BenchRulesCommand.class,
                 BenchOcrCommand.class,
                 CommandLine.HelpCommand.class
         })

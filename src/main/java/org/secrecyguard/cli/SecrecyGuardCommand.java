@@ -13,6 +13,10 @@ import picocli.CommandLine.Command;
         subcommands = {
                 ScanCommand.class,
                 BenchCommand.class,
+                EventsCommand.class,
+                CollectCommand.class,
+                KeysCommand.class,
+                RulesCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class SecrecyGuardCommand implements Runnable {

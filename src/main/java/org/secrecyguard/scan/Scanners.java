@@ -2,6 +2,8 @@ package org.secrecyguard.scan;
 
 import java.util.function.Supplier;
 import org.secrecyguard.engine.Engine;
+import org.secrecyguard.extract.DocumentExtractor;
+import org.secrecyguard.extract.ExtractLimits;
 
 /** Builds the production scanner: the real extractor and, when asked for, OCR. */
 public final class Scanners {
@@ -16,10 +18,7 @@ public final class Scanners {
      */
     public static Scanner forFiles(Supplier<Engine> engines, boolean ocr) {
         PictureChecker pictures = PictureChecker.none(ocr ? "OCR unavailable: not built yet" : "OCR switched off (--no-ocr)");
-        DocumentSource source = file -> {
-            throw new org.secrecyguard.extract.ExtractionException(
-                    org.secrecyguard.extract.ExtractionException.Reason.UNSUPPORTED, "extraction not built yet");
-        };
+        DocumentSource source = new DocumentExtractor(ExtractLimits.defaults())::extract;
         return new Scanner(engines, source, pictures, ScanLimits.defaults());
     }
 }

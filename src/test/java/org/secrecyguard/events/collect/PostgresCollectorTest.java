@@ -1,0 +1,98 @@
+package org.secrecyguard.events.collect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.InetSocketAddress;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.secrecyguard.events.Event;
+import org.secrecyguard.events.EventLog;
+import org.secrecyguard.events.Uploader;
+import org.secrecyguard.events.UploaderConfig;
+
+/** The collector against a real PostgreSQL server started for this class. */
+class PostgresCollectorTest {
+    private static PostgresServer postgres;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startPostgres() throws Exception {
+        postgres = PostgresServer.start();
+    }
+
+    @AfterAll
+    static void stopPostgres() throws Exception {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void storesUploadsInPostgresAndDeduplicatesByUuid() throws Exception {
+        try (JdbcCollectorStore store = JdbcCollectorStore.open(postgres.jdbcUrl());
+             EventCollector collector = EventCollector.start(new InetSocketAddress("127.0.0.1", 0), store, null,
+                     EventCollector.Limits.defaults());
+             EventLog log = EventLog.open(dir.resolve("events.db"))) {
+            assertTrue(store.toString().startsWith("PostgreSQL jdbc:postgresql://127.0.0.1:"), store.toString());
+            List<Event> events = new ArrayList<>();
+            for (int i = 0; i < 25; i++) {
+                events.add(EventCollectorTest.event(i));
+            }
+            log.appendAll(events);
+
+            // The same batch posted twice, as an agent does when the first answer was lost.
+            HttpClient http = HttpClient.newHttpClient();
+            String body = EventCollectorTest.ndjson(events.subList(0, 10));
+            for (int attempt = 0; attempt < 2; attempt++) {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(collector.eventsUri())
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, r.statusCode());
+                assertEquals(10, new ObjectMapper().readTree(r.body()).get("stored").size());
+                assertEquals(attempt == 0 ? 10 : 0, new ObjectMapper().readTree(r.body()).get("added").asInt());
+            }
+
+            try (Uploader uploader = new Uploader(log, UploaderConfig.defaults(collector.eventsUri())
+                    .withBatchSize(4).withInterval(Duration.ofMillis(50)))) {
+                uploader.start();
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (log.pendingCount() > 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+            }
+            assertEquals(0, log.pendingCount());
+            assertEquals(25, store.count());
+            assertEquals(new HashSet<>(ids(events)),
+                    new HashSet<>(store.ids()));
+            try (Connection c = DriverManager.getConnection(postgres.jdbcUrl());
+                 Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT count(DISTINCT uuid), count(*) FROM collected_events")) {
+                assertTrue(rs.next());
+                assertEquals(25, rs.getInt(1));
+                assertEquals(25, rs.getInt(2));
+            }
+        }
+    }
+
+    private static List<UUID> ids(List<Event> events) {
+        return events.stream().map(Event::id).toList();
+    }
+}
