@@ -149,8 +149,14 @@ final class OcrWorkers implements AutoCloseable {
                 t.join(TimeUnit.SECONDS.toMillis(10));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                break;
             }
+        }
+        // A job queued while closing would wait behind the stop signals for ever: cancel it.
+        pending.clear();
+        queue.drainTo(pending);
+        for (FutureTask<?> task : pending) {
+            task.cancel(false);
         }
     }
 
