@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 BenchTextCommand.class,
                 BenchFingerprintCommand.class,
                 BenchRulesCommand.class,
+                BenchOcrCommand.class,
                 CommandLine.HelpCommand.class
         })
 final class BenchCommand implements Runnable {
