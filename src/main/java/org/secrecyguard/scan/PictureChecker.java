@@ -10,7 +10,12 @@ import org.secrecyguard.ocr.ImageInspection;
  * scanner stays ignorant of Tesseract; {@link #none(String)} stands in when OCR is off or missing.
  */
 public interface PictureChecker extends AutoCloseable {
-    ImageInspection check(EmbeddedImage image, Engine engine);
+    /**
+     * Reads an embedded or rendered picture.
+     *
+     * @throws PictureRejectedException when the picture is refused (bomb, damaged, unknown format)
+     */
+    ImageInspection check(EmbeddedImage image, Engine engine) throws PictureRejectedException;
 
     ImageInspection check(BufferedImage image, String where, Engine engine);
 
