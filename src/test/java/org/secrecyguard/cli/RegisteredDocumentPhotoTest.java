@@ -106,6 +106,21 @@ class RegisteredDocumentPhotoTest {
     }
 
     @Test
+    void publicPagePassesBecauseItsTextIsNotRegisteredNotBecauseItWasNotRead() throws Exception {
+        // The same photo is flagged once its own text is registered: OCR did read the whole page.
+        Path db = newDb("public-registered.db");
+        Path text = dir.resolve("public.txt");
+        java.nio.file.Files.writeString(text, RegisteredNotice.PUBLIC_PAGE.title() + "\n"
+                + String.join("\n", RegisteredNotice.PUBLIC_PAGE.body()));
+        assertEquals("0", run("rules", "register", "--db", db.toString(), "--level", "INTERNAL", text.toString())[0]);
+        String[] scan = run("scan", "--json", "--rules", db.toString(), publicPhoto.toString());
+        assertEquals("1", scan[0], scan[1] + scan[2]);
+        JsonNode row = rows(scan[1]).get(publicPhoto.getFileName().toString());
+        assertEquals("INTERNAL", row.get("level").asText(), row.toString());
+        assertEquals(1, fingerprintFindings(row).size(), row.toString());
+    }
+
+    @Test
     void documentRegisteredFromAPhotoIsRecognisedInItsRetypedUnmarkedText() throws Exception {
         Path db = newDb("photo-registered.db");
         Path registrationPhoto = RegisteredNotice.photo(dir, "registration.jpg", RegisteredNotice.PAGE, false, -3, 13);
