@@ -1,42 +1,44 @@
 package org.secrecyguard.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import org.secrecyguard.engine.Segment;
-import org.secrecyguard.engine.SegmentKind;
-import org.secrecyguard.extract.Document;
-import org.secrecyguard.extract.DocumentExtractor;
-import org.secrecyguard.extract.ExtractionException;
+import org.secrecyguard.scan.FileText;
+import org.secrecyguard.scan.FileTextReader;
+import org.secrecyguard.scan.UnreadableFileException;
 
 /**
- * The text of a file to register as a classified document: every extracted segment except the file
- * name, in document order, one per line. A file with pictures but no text needs OCR, which this class
- * does not do: it says so instead of registering nothing.
+ * The text of a file to register as a classified document: every text segment except the file name,
+ * then the OCR text of its pictures (a photographed page, the pages of a scanned PDF, pictures in an
+ * office file). A file whose only content is pictures that cannot be read here is refused with the
+ * reason, rather than registered as nothing.
  */
 final class RegistrationText {
-    private final DocumentExtractor extractor;
+    private final FileTextReader reader;
 
-    RegistrationText(DocumentExtractor extractor) {
-        this.extractor = extractor;
+    RegistrationText(FileTextReader reader) {
+        this.reader = reader;
     }
 
-    /** The text to fingerprint; never empty. */
-    String read(Path file) throws ExtractionException {
-        Document doc = extractor.extract(file);
-        List<String> parts = new ArrayList<>();
-        for (Segment s : doc.segments()) {
-            if (s.kind() != SegmentKind.FILE_NAME && !s.text().isBlank()) {
-                parts.add(s.text());
-            }
+    /**
+     * The text to fingerprint; never blank. What was left unread is in {@link FileText#notes()}.
+     *
+     * @throws UnreadableFileException  when the file cannot be read at all
+     * @throws IllegalArgumentException when nothing readable is in it; the message says why
+     */
+    FileText read(Path file) throws UnreadableFileException {
+        FileText text = reader.read(file);
+        if (!text.isBlank()) {
+            return text;
         }
-        if (parts.isEmpty()) {
-            if (!doc.images().isEmpty()) {
-                throw new IllegalArgumentException(file + ": no text, only " + doc.images().size()
-                        + " picture(s); register a text version (OCR of pictures is not available here)");
-            }
-            throw new IllegalArgumentException(file + ": no text to register");
+        if (text.pictures() > 0 && !reader.pictures().available()) {
+            throw new IllegalArgumentException("no text, only " + text.pictures()
+                    + " picture(s), and pictures cannot be read here (" + reader.pictures().status()
+                    + "); install OCR (tesseract with chi_sim) or register a text version");
         }
-        return String.join("\n", parts);
+        if (text.pictures() > 0) {
+            throw new IllegalArgumentException("no text could be read from its " + text.pictures()
+                    + " picture(s)" + (text.notes().isEmpty() ? "" : " (" + String.join("; ", text.notes()) + ")")
+                    + "; register a text version");
+        }
+        throw new IllegalArgumentException("no text to register");
     }
 }

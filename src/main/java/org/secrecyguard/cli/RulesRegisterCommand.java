@@ -8,11 +8,12 @@ import java.util.concurrent.Callable;
 import org.secrecyguard.engine.Level;
 import org.secrecyguard.engine.fingerprint.Fingerprinter;
 import org.secrecyguard.engine.fingerprint.RegisteredDocument;
-import org.secrecyguard.extract.DocumentExtractor;
-import org.secrecyguard.extract.ExtractLimits;
-import org.secrecyguard.extract.ExtractionException;
 import org.secrecyguard.rules.RuleStore;
 import org.secrecyguard.scan.ContentHash;
+import org.secrecyguard.scan.FileText;
+import org.secrecyguard.scan.FileTextReader;
+import org.secrecyguard.scan.Scanners;
+import org.secrecyguard.scan.UnreadableFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,11 +23,16 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code rules register}: fingerprints classified documents so that quotes, de-marked copies and photos
  * of them are caught. Only keyed fingerprints are stored; the title is shown in evidence on every PC,
- * so it must not itself be secret (the default is a neutral label with a content-hash prefix).
+ * so it must not itself be secret (the default is a neutral label with a content-hash prefix). Pictures
+ * (a photographed page, a scanned PDF, pictures in an office file) are read whole by OCR; what could
+ * not be read is printed as a warning, and a file with nothing readable is refused with the reason.
+ * The fingerprint scheme is recorded in the database, so that agents with another scheme refuse the
+ * rules instead of silently never matching.
  */
 @Command(name = "register", mixinStandardHelpOptions = true,
         description = {"Register classified documents (stored only as keyed fingerprints).",
-                "  rules register --db DB --level SECRET [--title T] FILE..."})
+                "  rules register --db DB --level SECRET [--title T] [--no-ocr] FILE...",
+                "Photos, scanned PDFs and pictures in office files are read by OCR (tesseract chi_sim)."})
 final class RulesRegisterCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -41,7 +47,15 @@ final class RulesRegisterCommand implements Callable<Integer> {
             description = "Title shown in evidence on every PC (must not be secret; default: \"登记文件 <hash>\").")
     String title;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Files to register (any format scan reads).")
+    @Option(names = "--no-ocr", description = "Do not read pictures (files that are only pictures are refused).")
+    boolean noOcr;
+
+    @Option(names = "--tessdata", paramLabel = "DIR",
+            description = "Tesseract language data folder (default: TESSDATA_PREFIX, then the system folders).")
+    Path tessdata;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*",
+            description = "Files to register: any format scan reads; photos, scans and pictures are read by OCR.")
     List<Path> files;
 
     @Override
@@ -49,22 +63,31 @@ final class RulesRegisterCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Level lvl = Level.parse(level);
-        RegistrationText reader = new RegistrationText(new DocumentExtractor(ExtractLimits.defaults()));
         int failed = 0;
-        try (RuleStore store = db.open()) {
+        try (RuleStore store = db.open();
+             FileTextReader text = Scanners.forText(!noOcr, tessdata)) {
+            RegistrationText reader = new RegistrationText(text);
             Fingerprinter fingerprinter = new Fingerprinter(store.deploymentKey());
             List<RegisteredDocument> batch = new ArrayList<>();
             for (Path file : files) {
                 try {
-                    String text = reader.read(file);
+                    FileText read = reader.read(file);
+                    for (String note : read.notes()) {
+                        // Registered from part of its content: it will be caught only by what was read.
+                        err.println(file + ": warning: " + note);
+                    }
                     String shownTitle = title != null ? title : "登记文件 " + ContentHash.of(file).substring(0, 8);
-                    batch.add(fingerprinter.register(0, shownTitle, lvl, text));
-                } catch (ExtractionException | IllegalArgumentException e) {
+                    batch.add(fingerprinter.register(0, shownTitle, lvl, read.text()));
+                    if (read.picturesRead() > 0) {
+                        out.println(file + ": text of " + read.picturesRead() + " of " + read.pictures()
+                                + " picture(s) read by OCR");
+                    }
+                } catch (UnreadableFileException | IllegalArgumentException e) {
                     err.println(file + ": not registered: " + e.getMessage());
                     failed++;
                 }
             }
-            for (RegisteredDocument d : store.addDocuments(batch)) {
+            for (RegisteredDocument d : store.addDocuments(fingerprinter.scheme(), batch)) {
                 out.println("#" + d.id() + "  " + d.level() + "  «" + d.title() + "»  " + d.textLength()
                         + " chars, " + d.fingerprints().length + " fingerprints");
             }

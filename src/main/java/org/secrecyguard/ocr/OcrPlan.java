@@ -149,6 +149,38 @@ final class OcrPlan {
         return new Result(verdict, !steps.isEmpty(), String.join("; ", notes), layout.red(), List.copyOf(steps));
     }
 
+    /**
+     * The whole text of a picture, for registering a document rather than checking one: the page is
+     * found and cut out, red print dropped, straightened (by the red header's tilt, else by the text
+     * lines' skew), scaled to the target text size and read once with automatic page segmentation,
+     * within the total budget.
+     *
+     * @return the text ("" when no text-sized print was found) and the one read made, if any
+     */
+    PageRead readAll(BufferedImage image, TextReader reader) {
+        Budget budget = new Budget(config.totalBudget().toMillis(), config.totalBudget().toMillis());
+        Layout layout = layout(image);
+        double s = Math.min(1.0, ANALYSIS_WIDTH / (double) layout.page().width());
+        GreyImage sample = crop(image, layout, layout.page(), s, 0);
+        int textHeight = TextHeight.estimate(sample);
+        if (textHeight <= 0) {
+            return new PageRead("", List.of());
+        }
+        double tilt = layout.redPrint() ? layout.red().angleDegrees() : skew(sample);
+        double scale = scaleFor(textHeight / s, layout.page(), MAX_CROP_PIXELS);
+        List<Step> steps = new ArrayList<>();
+        GreyImage page = crop(image, layout, layout.page(), scale, tilt);
+        OcrText read = read(reader, page, TextReader.PSM_AUTO, budget.remainingMillis(), "page", steps);
+        return new PageRead(read.text(), List.copyOf(steps));
+    }
+
+    /** What {@link #readAll} returned: the page text and the read made (never its text). */
+    record PageRead(String text, List<Step> steps) {
+        boolean timedOut() {
+            return steps.stream().anyMatch(Step::timedOut);
+        }
+    }
+
     private boolean bodyNeeded(Engine engine) {
         return switch (config.bodyReading()) {
             case ALWAYS -> true;

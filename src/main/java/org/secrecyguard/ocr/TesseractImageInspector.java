@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.secrecyguard.engine.Engine;
@@ -25,6 +26,9 @@ import org.secrecyguard.engine.Verdict;
  * stayed doubtful, within a per-picture time budget. Reads run on a small pool of OCR threads, each
  * owning one Tesseract handle that is created once and reused. Results are cached by a SHA-256 of the
  * pixels (or file bytes) and the rules version.
+ *
+ * <p>{@link #readText} reads a picture's whole text instead (to register a document from a photo or
+ * a scan), on the same threads and budget.
  *
  * <p>When Tesseract or its language data is missing, {@link #available()} is false, {@link #status()}
  * says why in words a user can act on, and {@link #inspect} returns an empty verdict with that note:
@@ -133,31 +137,70 @@ public final class TesseractImageInspector implements ImageInspector {
         return result;
     }
 
+    /**
+     * Reads ALL the text of a picture, for registering a document: the page is found in the photo or
+     * screenshot, straightened and read whole, on the same OCR threads and within the same per-picture
+     * time budget as {@link #inspect}. Results are not cached (the text may be classified).
+     *
+     * @return the text; incomplete, with a note, when OCR is unavailable or the budget cut the read
+     */
+    public PictureText readText(BufferedImage image, String where) {
+        if (!available()) {
+            return PictureText.unread(status);
+        }
+        FutureTask<OcrPlan.PageRead> task = workers.submit(handle -> plan.readAll(image, handle));
+        return await(task, where, PictureText::unread, r -> r.timedOut()
+                ? new PictureText(r.text(), false, "OCR stopped at the time budget ("
+                        + config.totalBudget().toSeconds() + " s): the picture was only partly read")
+                : new PictureText(r.text(), true, ""));
+    }
+
+    /**
+     * Decodes an encoded picture and reads all its text, as {@link #readText(BufferedImage, String)}.
+     *
+     * @throws ImageRejectedException when the picture is refused (decompression bomb, damaged, unknown
+     *                                format); the message is user-facing
+     */
+    public PictureText readText(byte[] encoded, String where) throws ImageRejectedException {
+        if (!available()) {
+            return PictureText.unread(status);
+        }
+        return readText(decoder.decode(encoded), where);
+    }
+
     private ImageInspection run(BufferedImage image, String where, Engine engine) {
         FutureTask<OcrPlan.Result> task = workers.submit(handle -> plan.run(image, where, engine, handle));
+        return await(task, where, note -> new ImageInspection(Verdict.CLEAN, false, note),
+                r -> new ImageInspection(r.verdict(), r.ocrUsed(), r.note()));
+    }
+
+    /**
+     * Waits for an OCR job within the budget plus the queue wait.
+     *
+     * @param failed turns a user-facing reason into the result when the job did not complete
+     * @param done   turns the job's result into the caller's
+     */
+    private <T, R> R await(FutureTask<T> task, String where, Function<String, R> failed, Function<T, R> done) {
         long waitMillis = config.totalBudget().toMillis() + config.queueWait().toMillis();
         try {
-            OcrPlan.Result r = task.get(waitMillis, TimeUnit.MILLISECONDS);
-            return new ImageInspection(r.verdict(), r.ocrUsed(), r.note());
+            return done.apply(task.get(waitMillis, TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
             task.cancel(false);
-            return new ImageInspection(Verdict.CLEAN, false,
-                    "OCR skipped: no OCR thread was free within " + waitMillis / 1000 + " s");
+            return failed.apply("OCR skipped: no OCR thread was free within " + waitMillis / 1000 + " s");
         } catch (InterruptedException e) {
             task.cancel(false);
             Thread.currentThread().interrupt();
-            return new ImageInspection(Verdict.CLEAN, false, "OCR interrupted");
+            return failed.apply("OCR interrupted");
         } catch (java.util.concurrent.CancellationException e) {
-            return new ImageInspection(Verdict.CLEAN, false, "OCR stopped: the inspector was closed");
+            return failed.apply("OCR stopped: the inspector was closed");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof OcrUnavailableException) {
                 status = cause.getMessage();
-                return unavailable();
+                return failed.apply(status);
             }
             LOG.log(Level.WARNING, "OCR failed on " + where, cause);
-            return new ImageInspection(Verdict.CLEAN, false,
-                    "OCR failed on this picture (" + cause.getClass().getSimpleName() + ")");
+            return failed.apply("OCR failed on this picture (" + cause.getClass().getSimpleName() + ")");
         }
     }
 

@@ -23,12 +23,14 @@ import org.secrecyguard.policy.PolicyConfig;
  * @param markingLevels  levels whose markings the marking detector flags
  * @param keywords       keyword rules (keyed hashes, never the terms)
  * @param documents      registered documents (keyed fingerprints, never the text)
+ * @param fingerprintScheme the {@code Fingerprinter.scheme()} the documents were made with, or null
+ *                       when the database did not record it (made before schemes were recorded)
  * @param policy         matrix, external applications, allowed devices and calendar
  * @param popups         popup texts per level and channel, zh_CN and en
  */
 public record RuleSnapshot(RulesInfo info, byte[] deploymentKey, Set<Level> markingLevels,
                            List<KeywordRule> keywords, List<RegisteredDocument> documents,
-                           PolicyConfig policy, PopupTexts popups) {
+                           String fingerprintScheme, PolicyConfig policy, PopupTexts popups) {
     public RuleSnapshot {
         Objects.requireNonNull(info, "info");
         deploymentKey = deploymentKey.clone();
@@ -37,6 +39,12 @@ public record RuleSnapshot(RulesInfo info, byte[] deploymentKey, Set<Level> mark
         documents = List.copyOf(documents);
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(popups, "popups");
+    }
+
+    /** A snapshot whose fingerprint scheme is not recorded. */
+    public RuleSnapshot(RulesInfo info, byte[] deploymentKey, Set<Level> markingLevels, List<KeywordRule> keywords,
+                        List<RegisteredDocument> documents, PolicyConfig policy, PopupTexts popups) {
+        this(info, deploymentKey, markingLevels, keywords, documents, null, policy, popups);
     }
 
     /** A copy of the deployment key (the snapshot keeps its own). */

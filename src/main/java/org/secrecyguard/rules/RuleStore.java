@@ -23,6 +23,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -57,6 +58,8 @@ public final class RuleStore implements AutoCloseable {
     /** Length of the random deployment key (HMAC-SHA256 key). */
     public static final int DEPLOYMENT_KEY_BYTES = 32;
     private static final String ANY_CHANNEL = "*";
+    /** Meta key of the fingerprint scheme of the registered documents. */
+    private static final String FINGERPRINT_SCHEME = "fingerprint_scheme";
 
     private final Path path;
     private final Connection c;
@@ -329,11 +332,56 @@ public final class RuleStore implements AutoCloseable {
     }
 
     /**
-     * Registers many documents in one transaction (their {@code id} fields are ignored).
+     * The fingerprint scheme ({@code Fingerprinter.scheme()}) the registered documents were made with,
+     * or empty when none was recorded (no document registered yet, or a database from before schemes
+     * were recorded). Agents compare it with their own: fingerprints of another scheme never match.
+     */
+    public Optional<String> fingerprintScheme() {
+        return query(() -> Optional.ofNullable(meta().get(FINGERPRINT_SCHEME)));
+    }
+
+    /**
+     * Registers documents fingerprinted under {@code scheme} ({@code Fingerprinter.scheme()}) and
+     * records the scheme, in one transaction. Refused when documents made under another scheme are
+     * registered: mixed schemes would leave some documents silently unmatchable.
+     *
+     * @return the stored documents with their new ids, in order
+     * @throws RulesException when the database holds documents of another scheme
+     */
+    public List<RegisteredDocument> addDocuments(String scheme, List<RegisteredDocument> documents) {
+        if (scheme == null || scheme.isBlank()) {
+            throw new IllegalArgumentException("fingerprint scheme is empty");
+        }
+        return txResult(() -> {
+            String stored = meta().get(FINGERPRINT_SCHEME);
+            if (stored != null && !stored.equals(scheme) && countDocuments() > 0) {
+                throw new RulesException("the registered documents were fingerprinted with scheme " + stored
+                        + ", this program uses " + scheme + ": unregister them and register them again"
+                        + " with this version before adding more");
+            }
+            setMeta(FINGERPRINT_SCHEME, scheme);
+            return insertDocuments(documents);
+        });
+    }
+
+    private long countDocuments() throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM document")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    /**
+     * Registers many documents in one transaction (their {@code id} fields are ignored) without
+     * recording their fingerprint scheme; {@link #addDocuments(String, List)} records it and is what
+     * registration should use.
      *
      * @return the stored documents with their new ids, in order
      */
     public List<RegisteredDocument> addDocuments(List<RegisteredDocument> documents) {
+        return txResult(() -> insertDocuments(documents));
+    }
+
+    private List<RegisteredDocument> insertDocuments(List<RegisteredDocument> documents) throws SQLException {
         for (RegisteredDocument d : documents) {
             if (d.title() == null || d.title().isBlank()) {
                 throw new IllegalArgumentException("document title is empty");
@@ -342,24 +390,22 @@ public final class RuleStore implements AutoCloseable {
                 throw new IllegalArgumentException("document " + d.title() + " is incomplete");
             }
         }
-        return txResult(() -> {
-            List<RegisteredDocument> stored = new ArrayList<>(documents.size());
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO document (title, level, text_length, fingerprints) VALUES (?, ?, ?, ?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
-                for (RegisteredDocument d : documents) {
-                    String title = d.title().strip();
-                    SqlSupport.bind(ps, title, d.level().name(), d.textLength(), toBytes(d.fingerprints()));
-                    ps.executeUpdate();
-                    try (ResultSet keys = ps.getGeneratedKeys()) {
-                        keys.next();
-                        stored.add(new RegisteredDocument(keys.getLong(1), title, d.level(), d.textLength(),
-                                d.fingerprints().clone()));
-                    }
+        List<RegisteredDocument> stored = new ArrayList<>(documents.size());
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO document (title, level, text_length, fingerprints) VALUES (?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            for (RegisteredDocument d : documents) {
+                String title = d.title().strip();
+                SqlSupport.bind(ps, title, d.level().name(), d.textLength(), toBytes(d.fingerprints()));
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    stored.add(new RegisteredDocument(keys.getLong(1), title, d.level(), d.textLength(),
+                            d.fingerprints().clone()));
                 }
             }
-            return stored;
-        });
+        }
+        return stored;
     }
 
     public boolean removeDocument(long id) {
@@ -606,7 +652,7 @@ public final class RuleStore implements AutoCloseable {
                     meta.get("issuer"), SqlSupport.intPragma(c, "user_version"));
             PolicyConfig policy = new PolicyConfig(readMatrix(), readApps(), readDevices(), readCalendar());
             return new RuleSnapshot(info, decodeKey(meta.get("deployment_key")), readMarkingLevels(), readKeywords(),
-                    readDocuments(), policy, readPopups());
+                    readDocuments(), meta.get(FINGERPRINT_SCHEME), policy, readPopups());
         });
     }
 

@@ -5,6 +5,7 @@ import org.secrecyguard.engine.Engine;
 import org.secrecyguard.extract.EmbeddedImage;
 import org.secrecyguard.ocr.ImageInspection;
 import org.secrecyguard.ocr.ImageRejectedException;
+import org.secrecyguard.ocr.PictureText;
 import org.secrecyguard.ocr.TesseractImageInspector;
 
 /** Pictures through Tesseract: decoded within the decoder's limits, read with the header-first plan. */
@@ -22,6 +23,18 @@ final class OcrPictureChecker implements PictureChecker {
         }
         try {
             return inspector.inspect(image.encoded(), image.where(), engine);
+        } catch (ImageRejectedException e) {
+            throw new PictureRejectedException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public PictureText readText(EmbeddedImage image) throws PictureRejectedException {
+        if (image.rendered() != null) {
+            return inspector.readText(image.rendered(), image.where());
+        }
+        try {
+            return inspector.readText(image.encoded(), image.where());
         } catch (ImageRejectedException e) {
             throw new PictureRejectedException(e.getMessage(), e);
         }

@@ -11,11 +11,11 @@ import java.nio.file.Path;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.secrecyguard.extract.DocumentExtractor;
-import org.secrecyguard.extract.ExtractionException;
+import org.secrecyguard.scan.Scanners;
+import org.secrecyguard.scan.UnreadableFileException;
 
 class RegistrationTextTest {
-    private final RegistrationText reader = new RegistrationText(new DocumentExtractor());
+    private final RegistrationText reader = new RegistrationText(Scanners.forText(false, null));
 
     @Test
     void readsAWordDocumentParagraphByParagraph(@TempDir Path dir) throws Exception {
@@ -25,7 +25,7 @@ class RegistrationTextTest {
             doc.createParagraph().createRun().setText("一、新增储备点。在石门镇原粮站旧址新建北部储备库。");
             doc.write(out);
         }
-        String text = reader.read(file);
+        String text = reader.read(file).text();
         assertTrue(text.contains("关于调整市级应急物资储备库布局的通知"), text);
         assertTrue(text.contains("在石门镇原粮站旧址新建北部储备库"), text);
         assertTrue(!text.contains("通知.docx"), "the file name is not part of the registered text");
@@ -35,7 +35,7 @@ class RegistrationTextTest {
     void readsPlainText(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("a.txt");
         Files.writeString(file, "第一段。\n第二段。", StandardCharsets.UTF_8);
-        assertEquals("第一段。\n第二段。", reader.read(file).strip());
+        assertEquals("第一段。\n第二段。", reader.read(file).text().strip());
     }
 
     @Test
@@ -48,6 +48,6 @@ class RegistrationTextTest {
 
     @Test
     void reportsAMissingFile(@TempDir Path dir) {
-        assertThrows(ExtractionException.class, () -> reader.read(dir.resolve("missing.docx")));
+        assertThrows(UnreadableFileException.class, () -> reader.read(dir.resolve("missing.docx")));
     }
 }

@@ -11,8 +11,12 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.secrecyguard.engine.Level;
+import org.secrecyguard.engine.fingerprint.Fingerprinter;
+import org.secrecyguard.rules.RuleStore;
 
 /**
  * The secrecy office's path with the CLI alone: init a rules database, add keywords, register a
@@ -84,6 +88,28 @@ class RulesScanEndToEndTest {
         assertEquals("0", unreg[0], unreg[1] + unreg[2]);
         String[] again = run("scan", "--json", "--no-ocr", "--rules", db.toString(), draft.toString());
         assertEquals("0", again[0], again[1]);
+    }
+
+    @Test
+    void rulesRegisteredUnderAnotherFingerprintSchemeAreRefusedWithTheReason() throws Exception {
+        Path db = dir.resolve("rules.db");
+        assertEquals("0", run("rules", "init", "--db", db.toString())[0]);
+        try (RuleStore store = RuleStore.open(db)) {
+            // What a SecrecyGuard with 9-character n-grams would have stored.
+            Fingerprinter other = new Fingerprinter(store.deploymentKey(), 9, 6);
+            store.addDocuments(other.scheme(), List.of(other.register(0, "试验通知", Level.SECRET, SENTENCE)));
+        }
+        Path draft = dir.resolve("draft.txt");
+        Files.writeString(draft, SENTENCE, StandardCharsets.UTF_8);
+        String[] scan = run("scan", "--json", "--no-ocr", "--rules", db.toString(), draft.toString());
+        assertEquals("2", scan[0], scan[1]);
+        assertTrue(scan[2].contains("fingerprinted with scheme siphash24-winnow-k9-w6-v1"), scan[2]);
+
+        Path classified = dir.resolve("notice.txt");
+        Files.writeString(classified, SENTENCE, StandardCharsets.UTF_8);
+        String[] reg = run("rules", "register", "--db", db.toString(), "--level", "SECRET", classified.toString());
+        assertEquals("2", reg[0], reg[1]);
+        assertTrue(reg[2].contains("register them again"), reg[2]);
     }
 
     @Test
