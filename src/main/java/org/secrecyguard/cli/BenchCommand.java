@@ -12,6 +12,11 @@ import picocli.CommandLine.Command;
         subcommands = {
                 BenchMarkingCommand.class,
                 BenchEventsCommand.class,
+                BenchExtractCommand.class,
+                BenchTextCommand.class,
+                BenchFingerprintCommand.class,
+                BenchRulesCommand.class,
+                BenchOcrCommand.class,
                 BenchClipboardCommand.class,
                 CommandLine.HelpCommand.class
         })

@@ -1,8 +1,11 @@
 package org.secrecyguard.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.secrecyguard.engine.Baseline;
 import org.secrecyguard.engine.Engine;
+import org.secrecyguard.rules.EngineBuilder;
+import org.secrecyguard.rules.RuleStore;
 
 /** The engine for command-line scans: the baseline rules, or a rules database when one is given. */
 final class EngineLoader {
@@ -13,6 +16,11 @@ final class EngineLoader {
         if (rulesDb == null) {
             return Baseline.engine();
         }
-        throw new IllegalArgumentException("--rules: rules databases are not supported yet");
+        if (!Files.isRegularFile(rulesDb)) {
+            throw new IllegalArgumentException("--rules: no rules database at " + rulesDb);
+        }
+        try (RuleStore store = RuleStore.open(rulesDb)) {
+            return EngineBuilder.build(store.loadSnapshot());
+        }
     }
 }

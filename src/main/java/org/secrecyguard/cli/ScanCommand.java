@@ -42,6 +42,10 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--no-ocr", description = "Do not read pictures (faster; pictures are listed as not checked).")
     boolean noOcr;
 
+    @Option(names = "--tessdata", paramLabel = "DIR",
+            description = "Tesseract language data folder (default: TESSDATA_PREFIX, then the system folders).")
+    Path tessdata;
+
     @Option(names = "--threads", description = "Files checked in parallel (default: ${DEFAULT-VALUE}).")
     int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
@@ -65,7 +69,7 @@ final class ScanCommand implements Callable<Integer> {
             tally.add(r);
         }
         ScanProgress progress = new ScanProgress(err, files.size());
-        try (Scanner scanner = Scanners.forFiles(() -> engine, !noOcr)) {
+        try (Scanner scanner = Scanners.forFiles(() -> engine, !noOcr, tessdata)) {
             if (!noOcr && !scanner.pictures().available()) {
                 err.println("note: " + scanner.pictures().status());
             }

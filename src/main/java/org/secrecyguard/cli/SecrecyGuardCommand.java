@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
                 PinCommand.class,
                 EventsCommand.class,
                 CollectCommand.class,
+                KeysCommand.class,
+                RulesCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class SecrecyGuardCommand implements Runnable {
@@ -25,6 +27,14 @@ public final class SecrecyGuardCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Every command answers --help and --version, whether or not its class asked for them. */
+    private static void addHelpOptions(CommandLine cl) {
+        if (!cl.getCommandSpec().mixinStandardHelpOptions()) {
+            cl.getCommandSpec().mixinStandardHelpOptions(true);
+        }
+        cl.getSubcommands().values().forEach(SecrecyGuardCommand::addHelpOptions);
     }
 
     /** Runs the command line and returns the exit status. */
@@ -38,6 +48,7 @@ public final class SecrecyGuardCommand implements Runnable {
     /** A configured command line writing to the given streams (tests pass their own). */
     public static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new SecrecyGuardCommand());
+        addHelpOptions(cl);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

@@ -25,6 +25,19 @@ public final class Engine {
         return detectors;
     }
 
+    /**
+     * Whether any detector needs the body text of a document (keyword and fingerprint detectors do);
+     * when none does, OCR can stop after a picture's header band.
+     */
+    public boolean needsBodyText() {
+        for (TextDetector detector : detectors) {
+            if (detector.needsBodyText()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Runs every detector over one document and returns the combined verdict. */
     public Verdict inspect(DocumentText document) {
         List<Finding> findings = new ArrayList<>();

@@ -15,4 +15,14 @@ public interface TextDetector {
      * @param out      receives findings; evidence must already be masked (see {@link Evidence})
      */
     void detect(DocumentText document, Consumer<Finding> out);
+
+    /**
+     * Whether this detector needs the body of a document, not just its header lines. False for
+     * detectors that only look at markings (which stand in the header band of a page): OCR may then
+     * read only a picture's header band and skip the far slower full-page read. The default is the
+     * safe answer, true.
+     */
+    default boolean needsBodyText() {
+        return true;
+    }
 }

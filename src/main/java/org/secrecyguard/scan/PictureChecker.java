@@ -4,15 +4,29 @@ import java.awt.image.BufferedImage;
 import org.secrecyguard.engine.Engine;
 import org.secrecyguard.extract.EmbeddedImage;
 import org.secrecyguard.ocr.ImageInspection;
+import org.secrecyguard.ocr.PictureText;
 
 /**
  * Looks at pictures for the scanner: decodes embedded images within limits and runs OCR. The
  * scanner stays ignorant of Tesseract; {@link #none(String)} stands in when OCR is off or missing.
  */
 public interface PictureChecker extends AutoCloseable {
-    ImageInspection check(EmbeddedImage image, Engine engine);
+    /**
+     * Reads an embedded or rendered picture.
+     *
+     * @throws PictureRejectedException when the picture is refused (bomb, damaged, unknown format)
+     */
+    ImageInspection check(EmbeddedImage image, Engine engine) throws PictureRejectedException;
 
     ImageInspection check(BufferedImage image, String where, Engine engine);
+
+    /**
+     * Reads all the text of an embedded or rendered picture (to register a document from it).
+     *
+     * @return the text; incomplete with a note when it could not be read, or only partly
+     * @throws PictureRejectedException when the picture is refused (bomb, damaged, unknown format)
+     */
+    PictureText readText(EmbeddedImage image) throws PictureRejectedException;
 
     /** False when pictures cannot be read here; {@link #status()} says why. */
     boolean available();
@@ -35,6 +49,11 @@ public interface PictureChecker extends AutoCloseable {
             @Override
             public ImageInspection check(BufferedImage image, String where, Engine engine) {
                 return new ImageInspection(org.secrecyguard.engine.Verdict.CLEAN, false, reason);
+            }
+
+            @Override
+            public PictureText readText(EmbeddedImage image) {
+                return PictureText.unread(reason);
             }
 
             @Override

@@ -101,11 +101,32 @@ public final class Scanner implements AutoCloseable {
         }
         List<String> notes = new ArrayList<>(document.notes());
         Verdict verdict = engine.inspect(document.segments());
-        verdict = verdict.merge(checkPictures(document.images(), engine, start, notes));
+        if (isPictureFile(document) && !pictures.available()) {
+            // A picture nobody could read was not checked: say so rather than let it pass as clean.
+            return new ScanResult(file.toString(), ScanResult.Status.ERROR, verdict,
+                    "not checked: " + pictures.status(), notes, elapsed(start));
+        }
+        try {
+            verdict = verdict.merge(checkPictures(document.images(), isPictureFile(document), engine, start, notes));
+        } catch (PictureRejectedException e) {
+            return new ScanResult(file.toString(), ScanResult.Status.ERROR, verdict, e.getMessage(), notes,
+                    elapsed(start));
+        }
         return new ScanResult(file.toString(), ScanResult.Status.OK, verdict, "", notes, elapsed(start));
     }
 
-    private Verdict checkPictures(List<EmbeddedImage> images, Engine engine, long start, List<String> notes) {
+    /** A file that is one picture (png, jpeg, …): a refused picture means the file was not checked. */
+    private static boolean isPictureFile(Document document) {
+        return document.format().startsWith("image/") && document.segments().isEmpty();
+    }
+
+    /**
+     * OCRs the pictures within the file's time budget.
+     *
+     * @param wholeFile true when the file is just this picture: a refusal then means the file was not checked
+     */
+    private Verdict checkPictures(List<EmbeddedImage> images, boolean wholeFile, Engine engine, long start,
+                                  List<String> notes) throws PictureRejectedException {
         if (images.isEmpty()) {
             return Verdict.CLEAN;
         }
@@ -122,7 +143,17 @@ public final class Scanner implements AutoCloseable {
                         + limits.fileBudget().toSeconds() + " s spent");
                 break;
             }
-            ImageInspection inspection = pictures.check(images.get(i), engine);
+            ImageInspection inspection;
+            try {
+                inspection = pictures.check(images.get(i), engine);
+            } catch (PictureRejectedException e) {
+                if (wholeFile) {
+                    throw e;
+                }
+                // One bad picture inside a document: the rest of it still counts as checked.
+                notes.add(images.get(i).where() + ": " + e.getMessage());
+                continue;
+            }
             verdicts.add(inspection.verdict());
             if (!inspection.note().isEmpty() && !notes.contains(inspection.note())) {
                 notes.add(inspection.note());

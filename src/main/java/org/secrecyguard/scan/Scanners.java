@@ -1,10 +1,21 @@
 package org.secrecyguard.scan;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.function.Supplier;
 import org.secrecyguard.engine.Engine;
+import org.secrecyguard.extract.DocumentExtractor;
+import org.secrecyguard.extract.ExtractLimits;
+import org.secrecyguard.ocr.OcrConfig;
+import org.secrecyguard.ocr.TesseractImageInspector;
 
 /** Builds the production scanner: the real extractor and, when asked for, OCR. */
 public final class Scanners {
+    /** Time for reading one picture's whole text when registering. */
+    public static final Duration REGISTRATION_PICTURE_BUDGET = Duration.ofSeconds(60);
+    /** Time for reading all pictures of one file when registering (a scanned PDF of some 50 pages). */
+    public static final Duration REGISTRATION_FILE_BUDGET = Duration.ofMinutes(10);
+
     private Scanners() {
     }
 
@@ -15,11 +26,43 @@ public final class Scanners {
      * @param ocr     whether pictures are read (false: they are listed as not checked)
      */
     public static Scanner forFiles(Supplier<Engine> engines, boolean ocr) {
-        PictureChecker pictures = PictureChecker.none(ocr ? "OCR unavailable: not built yet" : "OCR switched off (--no-ocr)");
-        DocumentSource source = file -> {
-            throw new org.secrecyguard.extract.ExtractionException(
-                    org.secrecyguard.extract.ExtractionException.Reason.UNSUPPORTED, "extraction not built yet");
-        };
+        return forFiles(engines, ocr, null);
+    }
+
+    /**
+     * As {@link #forFiles(Supplier, boolean)}, with Tesseract's language data looked up in
+     * {@code tessdataDir} (null: TESSDATA_PREFIX, then the usual system folders).
+     */
+    public static Scanner forFiles(Supplier<Engine> engines, boolean ocr, Path tessdataDir) {
+        PictureChecker pictures = ocr ? ocr(tessdataDir) : PictureChecker.none("OCR switched off (--no-ocr)");
+        DocumentSource source = new DocumentExtractor(ExtractLimits.defaults())::extract;
         return new Scanner(engines, source, pictures, ScanLimits.defaults());
+    }
+
+    /**
+     * A reader of all the text of files, pictures included (through OCR when {@code ocr}), for
+     * registering documents. Registration is an administrator's deliberate act, not a check on the
+     * way out, so its budgets are wider than a scan's: {@link #REGISTRATION_PICTURE_BUDGET} per picture
+     * (a whole photographed page takes seconds) and {@link #REGISTRATION_FILE_BUDGET} per file.
+     *
+     * @param tessdataDir Tesseract's language data, or null for the usual places
+     */
+    public static FileTextReader forText(boolean ocr, Path tessdataDir) {
+        PictureChecker pictures = ocr ? ocr(OcrConfig.defaults().withBudgets(Duration.ofSeconds(3),
+                REGISTRATION_PICTURE_BUDGET), tessdataDir) : PictureChecker.none("OCR switched off (--no-ocr)");
+        ScanLimits limits = new ScanLimits(ScanLimits.defaults().maxFileBytes(), REGISTRATION_FILE_BUDGET, 0);
+        return new FileTextReader(new DocumentExtractor(ExtractLimits.defaults())::extract, pictures, limits);
+    }
+
+    /** Tesseract with the default plan and budgets; says "OCR unavailable: …" when it cannot run here. */
+    public static PictureChecker ocr(Path tessdataDir) {
+        return ocr(OcrConfig.defaults(), tessdataDir);
+    }
+
+    private static PictureChecker ocr(OcrConfig config, Path tessdataDir) {
+        if (tessdataDir != null) {
+            config = config.withTessdataDir(tessdataDir);
+        }
+        return new OcrPictureChecker(new TesseractImageInspector(config));
     }
 }

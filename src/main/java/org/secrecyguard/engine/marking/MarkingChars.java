@@ -9,7 +9,7 @@ final class MarkingChars {
     private static final String REAL_STARS =
             "★☆✩✪✫✬✭✮✯✰⭐⋆*∗⁎✱✲✳✴✵✶✷✸✹✺✻✼✽❋※٭";
     /** What Tesseract (chi_sim) reads a printed ★ as. Only trusted next to a period or with header evidence. */
-    private static final String STAR_LOOKALIKES = "大太犬女坟士土文火贪食丈夫天木米水术本x+";
+    private static final String STAR_LOOKALIKES = "大太犬女坟士土文火贪食丈夫天木米水术本x+友妇娘广妈";
     /** Junk at a line's edge: scanner borders, OCR specks, brackets typists put round a marking. */
     private static final String EDGE_NOISE = "|!'\"`.,;:_-~^[](){}/\\=#丨。、·【】〔〕〖〗—–";
     /** Specks OCR drops between the characters of one marking. */
@@ -52,7 +52,7 @@ final class MarkingChars {
 
     /**
      * The value of a digit as OCR may print it: 0-9, and the letters it confuses with them
-     * (o for 0; l, i and | for 1). -1 for anything else.
+     * (o for 0; l, i, | and ] for 1). -1 for anything else.
      */
     static int ocrDigit(char c) {
         if (c >= '0' && c <= '9') {
@@ -61,7 +61,7 @@ final class MarkingChars {
         switch (c) {
             case 'o':
                 return 0;
-            case 'l': case 'i': case '|':
+            case 'l': case 'i': case '|': case ']':
                 return 1;
             default:
                 return -1;

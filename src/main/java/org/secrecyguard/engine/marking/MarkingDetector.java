@@ -123,6 +123,15 @@ public final class MarkingDetector implements TextDetector {
         return levels;
     }
 
+    /**
+     * Markings stand in a page's header band, so OCR of a picture may stop after reading that band
+     * when no other detector needs the body.
+     */
+    @Override
+    public boolean needsBodyText() {
+        return false;
+    }
+
     @Override
     public void detect(DocumentText document, Consumer<Finding> sink) {
         if (levels.isEmpty()) {

@@ -1,0 +1,184 @@
+package org.secrecyguard.extract;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.secrecyguard.engine.Segment;
+import org.secrecyguard.engine.SegmentKind;
+
+/**
+ * Gathers what a format extractor finds in one file and keeps it within the file's budget: text is cut
+ * at the character limit, pictures stop at the picture limit, and each cut becomes a note for the user.
+ * Locations get the nested-entry prefix ("a.zip!/b.docx ") here, so extractors only say "page 2".
+ */
+final class DocumentCollector {
+    private final ExtractionContext ctx;
+    private final List<Segment> segments = new ArrayList<>();
+    private final List<EmbeddedImage> images = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private final Set<String> unreadableImageTypes = new TreeSet<>();
+    private boolean textCut;
+    private int imagesOverLimit;
+    private int imagesTooLarge;
+    private int pagesNotRendered;
+
+    DocumentCollector(ExtractionContext ctx) {
+        this.ctx = ctx;
+    }
+
+    ExtractionContext context() {
+        return ctx;
+    }
+
+    /** Adds a text segment; blank text is dropped, text past the budget is cut with a note. */
+    void add(String text, SegmentKind kind, String where) {
+        if (text == null) {
+            return;
+        }
+        String clean = clean(text).stripTrailing();
+        if (clean.isBlank()) {
+            return;
+        }
+        int granted = ctx.budget().takeChars(clean.length());
+        if (granted < clean.length()) {
+            textCut = true;
+            if (granted == 0) {
+                return;
+            }
+            clean = clean.substring(0, granted);
+        }
+        segments.add(new Segment(clean, kind, ctx.where(where)));
+    }
+
+    /** Adds a segment whose location is already complete (archive entry names: "a.zip!/b/c.docx"). */
+    void addAbsolute(String text, SegmentKind kind, String where) {
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        int granted = ctx.budget().takeChars(text.length());
+        if (granted < text.length()) {
+            textCut = true;
+            if (granted == 0) {
+                return;
+            }
+        }
+        segments.add(new Segment(text.substring(0, granted), kind, where));
+    }
+
+    /** True once the text budget is used up: extractors may stop reading text early. */
+    boolean textFull() {
+        return ctx.budget().textFull();
+    }
+
+    /** Adds the encoded bytes of an embedded picture; non-raster, oversized or surplus pictures are skipped. */
+    void addImage(String where, byte[] encoded) {
+        if (encoded == null || encoded.length == 0) {
+            return;
+        }
+        String type = ImageTypes.rasterType(encoded);
+        if (type == null) {
+            unreadableImageTypes.add(ImageTypes.describe(encoded));
+            return;
+        }
+        if (encoded.length > ctx.limits().maxImageBytes()) {
+            imagesTooLarge++;
+            return;
+        }
+        if (!ctx.budget().takeImage()) {
+            imagesOverLimit++;
+            return;
+        }
+        images.add(new EmbeddedImage(ctx.where(where), encoded, null));
+    }
+
+    /** Counts a picture that was not even read because its declared size is over the limit. */
+    void imageTooLarge() {
+        imagesTooLarge++;
+    }
+
+    /** True when one more page may be rendered; counts the page as rendered. */
+    boolean mayRenderPage() {
+        if (ctx.budget().takeRenderedPage()) {
+            return true;
+        }
+        pagesNotRendered++;
+        return false;
+    }
+
+    void addRendered(String where, BufferedImage image) {
+        images.add(new EmbeddedImage(ctx.where(where), null, image));
+    }
+
+    void note(String note) {
+        notes.add(ctx.location().isEmpty() ? note : ctx.location() + ": " + note);
+    }
+
+    /** Takes over a nested entry's document (its locations are already prefixed). */
+    void addNested(Document nested) {
+        segments.addAll(nested.segments());
+        images.addAll(nested.images());
+        notes.addAll(nested.notes());
+    }
+
+    Document build(String format) {
+        if (textCut) {
+            note(String.format(Locale.ROOT, "text cut after %,d characters", ctx.limits().maxTextChars()));
+        }
+        if (imagesOverLimit > 0) {
+            note(String.format(Locale.ROOT, "%d images skipped: limit %d per file", imagesOverLimit,
+                    ctx.limits().maxImages()));
+        }
+        if (imagesTooLarge > 0) {
+            note(String.format(Locale.ROOT, "%d images larger than %d MB skipped", imagesTooLarge,
+                    ctx.limits().maxImageBytes() / (1024 * 1024)));
+        }
+        if (!unreadableImageTypes.isEmpty()) {
+            note("images in formats OCR cannot read skipped: " + String.join(", ", unreadableImageTypes));
+        }
+        if (pagesNotRendered > 0) {
+            note(String.format(Locale.ROOT, "%d pages without text layer not rendered for OCR: limit %d",
+                    pagesNotRendered, ctx.limits().maxRenderedPages()));
+        }
+        return new Document(format, segments, images, notes);
+    }
+
+    /**
+     * Line breaks become '\n'; Word's binary control marks (cell end, vertical tab, page break) become
+     * line breaks; other control characters are dropped.
+     */
+    static String clean(String text) {
+        StringBuilder sb = null;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            char out = c;
+            boolean drop = false;
+            if (c == '\r') {
+                if (i + 1 < n && text.charAt(i + 1) == '\n') {
+                    drop = true;
+                } else {
+                    out = '\n';
+                }
+            } else if (c == 0x07 || c == 0x0b || c == 0x0c || c == 0x1e || c == '\u2028' || c == '\u2029') {
+                out = c == 0x1e ? '-' : '\n';
+            } else if (c < 0x20 && c != '\n' && c != '\t' || c == 0x7f || c == '\ufeff' || c == '\ufffe') {
+                drop = true;
+            }
+            if (drop || out != c) {
+                if (sb == null) {
+                    sb = new StringBuilder(n);
+                    sb.append(text, 0, i);
+                }
+                if (!drop) {
+                    sb.append(out);
+                }
+            } else if (sb != null) {
+                sb.append(c);
+            }
+        }
+        return sb == null ? text : sb.toString();
+    }
+}

@@ -1,0 +1,196 @@
+package org.secrecyguard.extract;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.secrecyguard.extract.ExtractionException.Reason;
+
+/**
+ * Turns a file into a {@link Document}: text segments with locations, embedded pictures for OCR, and
+ * notes. The format is sniffed from the content, never trusted from the name. Every call keeps to the
+ * {@link ExtractLimits}: a file that is too big, too slow, encrypted, damaged or an archive bomb gives an
+ * {@link ExtractionException} with a reason and a message without document text; nothing else escapes,
+ * not even an {@link OutOfMemoryError} or {@link StackOverflowError} from a parser.
+ *
+ * <p>Thread-safe; share one instance. Parsing runs on a shared pool of daemon worker threads while the
+ * caller waits with a deadline. On timeout the worker is interrupted and TIMEOUT is returned at once;
+ * our own loops stop at the next check, but a parser stuck inside one call that ignores interrupts may
+ * keep its worker thread busy until it returns (the thread is a daemon and does not keep the JVM alive).
+ */
+public final class DocumentExtractor {
+    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(new WorkerThreads());
+
+    private final ExtractLimits limits;
+    private final Map<Format, FormatExtractor> extractors = new EnumMap<>(Format.class);
+
+    public DocumentExtractor() {
+        this(ExtractLimits.defaults());
+    }
+
+    public DocumentExtractor(ExtractLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+        LibrarySettings.apply(limits);
+        extractors.put(Format.TEXT, new TextFileExtractor());
+        extractors.put(Format.XML, new XmlTextExtractor());
+        extractors.put(Format.HTML, new HtmlExtractor());
+        extractors.put(Format.RTF, new RtfExtractor());
+        extractors.put(Format.WORD_XML, new WordXmlExtractor());
+        extractors.put(Format.DOCX, new DocxExtractor());
+        extractors.put(Format.XLSX, new XlsxExtractor());
+        extractors.put(Format.PPTX, new PptxExtractor());
+        extractors.put(Format.ODF, new OdfExtractor());
+        extractors.put(Format.OFD, new OfdExtractor());
+        extractors.put(Format.ZIP, new ZipExtractor());
+        extractors.put(Format.DOC, new DocExtractor());
+        extractors.put(Format.XLS, new XlsExtractor());
+        extractors.put(Format.OLD_XLS, new XlsExtractor());
+        extractors.put(Format.PPT, new PptExtractor());
+        extractors.put(Format.PDF, new PdfExtractor());
+        extractors.put(Format.IMAGE, new ImageFileExtractor());
+    }
+
+    public ExtractLimits limits() {
+        return limits;
+    }
+
+    /**
+     * Reads a file from disk; see {@link #extract(String, byte[])}. Reading happens on the worker under
+     * the same deadline, so a stalled network share or USB drive gives TIMEOUT instead of a hang.
+     */
+    public Document extract(Path file) throws ExtractionException {
+        Objects.requireNonNull(file, "file");
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        return run(name, ctx -> extractHere(name, read(file), ctx));
+    }
+
+    /**
+     * Reads a file given as bytes. {@code name} is only used for labels (".wps" vs ".doc") and for the
+     * locations of archive entries ("name!/dir/a.docx page 1"); it need not match the content.
+     */
+    public Document extract(String name, byte[] content) throws ExtractionException {
+        Objects.requireNonNull(content, "content");
+        if (content.length > limits.maxFileBytes()) {
+            throw tooLarge(content.length);
+        }
+        String displayName = name == null || name.isBlank() ? "file" : name;
+        return run(displayName, ctx -> extractHere(displayName, content, ctx));
+    }
+
+    /** The work done on a worker thread for one top-level file. */
+    private interface Job {
+        Document run(ExtractionContext ctx) throws ExtractionException;
+    }
+
+    private Document run(String name, Job work) throws ExtractionException {
+        long deadline = System.nanoTime() + limits.timeBudget().toNanos();
+        Future<Document> job = WORKERS.submit(() -> work.run(new ExtractionContext(limits, deadline, name, this::extractHere)));
+        try {
+            return job.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            job.cancel(true);
+            throw ExtractionContext.timeout(limits);
+        } catch (InterruptedException e) {
+            job.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new ExtractionException(Reason.TIMEOUT, "interrupted: cannot be checked");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof ExtractionException x) {
+                throw x;
+            }
+            // The job maps everything itself; this only guards against a bug there.
+            throw new ExtractionException(Reason.CORRUPT, "cannot be read (" + cause.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private byte[] read(Path file) throws ExtractionException {
+        try {
+            if (Files.isDirectory(file)) {
+                throw new ExtractionException(Reason.IO, "is a folder, not a file");
+            }
+            long size = Files.size(file);
+            if (size > limits.maxFileBytes()) {
+                throw tooLarge(size);
+            }
+            return readBounded(file);
+        } catch (NoSuchFileException e) {
+            throw new ExtractionException(Reason.IO, "file not found");
+        } catch (AccessDeniedException e) {
+            throw new ExtractionException(Reason.IO, "access denied: cannot be checked");
+        } catch (ClosedByInterruptException e) {
+            throw ExtractionContext.timeout(limits);
+        } catch (IOException e) {
+            throw new ExtractionException(Reason.IO, "cannot read the file (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** Sniffs and reads on the current (worker) thread; also used for entries nested in containers. */
+    private Document extractHere(String name, byte[] content, ExtractionContext ctx) throws ExtractionException {
+        String label = "file";
+        try {
+            ctx.checkTime();
+            Sniffed sniffed = FormatSniffer.sniff(name, content, limits.maxZipEntries());
+            label = sniffed.label();
+            switch (sniffed.format()) {
+                case ENCRYPTED_OOXML:
+                    throw new ExtractionException(Reason.ENCRYPTED, "encrypted: cannot be checked");
+                case BROKEN_ZIP:
+                    throw new ExtractionException(Reason.CORRUPT, "corrupt or truncated " + label + ": cannot be read");
+                case UNSUPPORTED:
+                    throw new ExtractionException(Reason.UNSUPPORTED,
+                            "unsupported format (" + label + "): cannot be checked");
+                default:
+                    break;
+            }
+            DocumentCollector out = new DocumentCollector(ctx);
+            extractors.get(sniffed.format()).extract(new Input(name, content, label), out);
+            return out.build(label);
+        } catch (Throwable t) { // NOPMD: parsers throw anything on hostile input; every throwable is mapped
+            throw Failures.map(t, label, ctx);
+        }
+    }
+
+    private byte[] readBounded(Path file) throws IOException, ExtractionException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
+            if (bytes.length > limits.maxFileBytes()) {
+                throw tooLarge(bytes.length);
+            }
+            return bytes;
+        }
+    }
+
+    private ExtractionException tooLarge(long size) {
+        return new ExtractionException(Reason.TOO_LARGE, String.format(Locale.ROOT,
+                "file of %,d MB is larger than the %,d MB limit: cannot be checked",
+                size / (1024 * 1024), limits.maxFileBytes() / (1024 * 1024)));
+    }
+
+    /** Daemon threads, so that a parser stuck past its deadline never keeps the application alive. */
+    private static final class WorkerThreads implements ThreadFactory {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, "extract-worker-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }
+    }
+}

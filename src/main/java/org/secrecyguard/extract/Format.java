@@ -1,0 +1,15 @@
+package org.secrecyguard.extract;
+
+/** The formats {@link FormatSniffer} tells apart by content. */
+enum Format {
+    TEXT, XML, HTML, RTF, WORD_XML,
+    DOCX, XLSX, PPTX, ODF, OFD, ZIP,
+    DOC, XLS, OLD_XLS, PPT,
+    PDF, IMAGE,
+    /** An OLE2 file holding an encrypted OOXML package (EncryptionInfo + EncryptedPackage). */
+    ENCRYPTED_OOXML,
+    /** A zip whose central directory cannot be read (truncated or damaged). */
+    BROKEN_ZIP,
+    /** Recognised but not readable here (xlsb, Outlook message, 7z, …), or not recognised at all. */
+    UNSUPPORTED
+}

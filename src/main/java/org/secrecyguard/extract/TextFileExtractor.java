@@ -1,0 +1,17 @@
+package org.secrecyguard.extract;
+
+import org.secrecyguard.engine.SegmentKind;
+
+/**
+ * Plain text (txt, csv, md, json, xml, logs) in any common encoding; see {@link TextDecoder} for how the
+ * encoding is found. Bytes past what the text budget could ever hold are not decoded.
+ */
+final class TextFileExtractor implements FormatExtractor {
+    @Override
+    public void extract(Input input, DocumentCollector out) {
+        byte[] b = input.bytes();
+        long maxBytes = 4L * out.context().limits().maxTextChars() + 4;
+        int length = (int) Math.min(b.length, maxBytes);
+        out.add(TextDecoder.decode(b, 0, length).text(), SegmentKind.BODY, "body");
+    }
+}

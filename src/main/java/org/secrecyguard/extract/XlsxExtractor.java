@@ -1,0 +1,123 @@
+package org.secrecyguard.extract;
+
+import java.io.InputStream;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.apache.poi.xssf.usermodel.XSSFShape;
+import org.apache.poi.xssf.usermodel.XSSFShapeGroup;
+import org.apache.poi.xssf.usermodel.XSSFSimpleShape;
+import org.secrecyguard.engine.SegmentKind;
+
+/**
+ * Excel 2007+ workbooks, streamed with POI's event API (a sheet of a million cells never becomes a
+ * million objects): one TABLE_CELL segment per non-empty cell, "sheet 预算!B4", with the formatted value
+ * as Excel shows it; cell comments, sheet headers/footers and text boxes on sheets; pictures.
+ */
+final class XlsxExtractor implements FormatExtractor {
+    @Override
+    public void extract(Input input, DocumentCollector out) throws Exception {
+        ExtractionContext ctx = out.context();
+        OPCPackage pkg = OoxmlPackage.open(input.bytes(), ctx);
+        try {
+            XSSFReader reader = new XSSFReader(pkg);
+            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
+            StylesTable styles = reader.getStylesTable();
+            DataFormatter formatter = new DataFormatter();
+            Iterator<InputStream> sheets = reader.getSheetsData();
+            XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) sheets;
+            try {
+                while (it.hasNext() && !out.textFull()) {
+                    ctx.checkTime();
+                    byte[] sheetXml;
+                    try (InputStream in = it.next()) {
+                        sheetXml = in.readAllBytes();
+                    }
+                    String sheet = it.getSheetName();
+                    SheetCells cells = new SheetCells(sheet, out);
+                    XSSFSheetXMLHandler handler = new XSSFSheetXMLHandler(styles, it.getSheetComments(), strings, cells,
+                            formatter, false);
+                    SecureXml.parse(sheetXml, handler);
+                    cells.flushExtras();
+                    addShapes(sheet, it.getShapes(), out);
+                }
+            } catch (StopReading stop) {
+                // text budget used up; the collector notes the cut
+            }
+            OoxmlPackage.addPicturesAndEmbeddings(pkg, out);
+        } finally {
+            pkg.revert();
+        }
+    }
+
+    private static void addShapes(String sheet, List<XSSFShape> shapes, DocumentCollector out) {
+        if (shapes == null) {
+            return;
+        }
+        for (XSSFShape shape : shapes) {
+            if (shape instanceof XSSFSimpleShape s) {
+                out.add(s.getText(), SegmentKind.TEXT_BOX, "sheet " + sheet + " text box");
+            } else if (shape instanceof XSSFShapeGroup g) {
+                for (XSSFShape child : g) {
+                    addShapes(sheet, List.of(child), out);
+                }
+            }
+        }
+    }
+
+    /** Receives the cells of one sheet from POI's SAX handler. */
+    private static final class SheetCells implements XSSFSheetXMLHandler.SheetContentsHandler {
+        private final String sheet;
+        private final DocumentCollector out;
+        private final ExtractionContext ctx;
+        private final StringBuilder headers = new StringBuilder();
+        private final StringBuilder footers = new StringBuilder();
+        private int count;
+
+        SheetCells(String sheet, DocumentCollector out) {
+            this.sheet = sheet;
+            this.out = out;
+            this.ctx = out.context();
+        }
+
+        @Override
+        public void startRow(int rowNum) {
+        }
+
+        @Override
+        public void endRow(int rowNum) {
+        }
+
+        @Override
+        public void cell(String ref, String value, XSSFComment comment) {
+            if ((++count & 0xFFF) == 0) {
+                ctx.checkTimeUnchecked();
+                if (out.textFull()) {
+                    throw new StopReading();
+                }
+            }
+            String where = SheetText.cellWhere(sheet, ref);
+            out.add(value, SegmentKind.TABLE_CELL, where);
+            if (comment != null && comment.getString() != null) {
+                out.add(comment.getString().getString(), SegmentKind.COMMENT, where + " comment");
+            }
+        }
+
+        @Override
+        public void headerFooter(String text, boolean isHeader, String tagName) {
+            StringBuilder target = isHeader ? headers : footers;
+            target.append(SheetText.stripHeaderFooter(text)).append('\n');
+        }
+
+        void flushExtras() {
+            out.add(headers.toString().strip(), SegmentKind.HEADER, "sheet " + sheet + " header");
+            out.add(footers.toString().strip(), SegmentKind.FOOTER, "sheet " + sheet + " footer");
+        }
+    }
+}
