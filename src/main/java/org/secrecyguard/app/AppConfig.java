@@ -17,15 +17,17 @@ import java.util.Properties;
  * the rules database and the collector URL there.
  *
  * @param dataDir      per-user folder for configuration, lock, logs and local data
- * @param rulesDb      rules database (SQLite), may not exist yet
+ * @param rulesDb      local rules database (SQLite), used when no rules source is configured
+ * @param rulesSource  where signed rule bundles come from: a folder or an https URL ("" = none)
+ * @param rulesPublicKey the Ed25519 public key bundles must be signed with (PEM or base64)
  * @param collectorUrl where events are uploaded ("" = not configured)
  * @param adminPinHash PBKDF2 hash of the admin PIN ("" = none: protection cannot be stopped)
  * @param language     "zh-CN" (default) or "en"
  * @param warnSeconds  how long a warning popup stays
  * @param systemTray   false to always use the status window instead of the tray icon
  */
-public record AppConfig(Path dataDir, Path rulesDb, String collectorUrl, String adminPinHash, String language,
-                        Duration warnSeconds, boolean systemTray) {
+public record AppConfig(Path dataDir, Path rulesDb, String rulesSource, String rulesPublicKey, String collectorUrl,
+                        String adminPinHash, String language, Duration warnSeconds, boolean systemTray) {
     public static final String FILE = "secrecy-guard.properties";
     /** System property (then environment variable SECRECY_GUARD_HOME) overriding the data folder. */
     public static final String DATA_DIR_PROPERTY = "secrecyguard.home";
@@ -64,6 +66,8 @@ public record AppConfig(Path dataDir, Path rulesDb, String collectorUrl, String 
         int warn = parseInt(p.getProperty("popup.warn.seconds", "8"), 8);
         return new AppConfig(dataDir,
                 rules.isEmpty() ? dataDir.resolve("rules.db") : dataDir.resolve(rules),
+                p.getProperty("rules.source", "").trim(),
+                p.getProperty("rules.publicKey", "").trim(),
                 p.getProperty("collector.url", "").trim(),
                 p.getProperty("admin.pin.hash", "").trim(),
                 p.getProperty("ui.language", "zh-CN").trim(),
@@ -83,7 +87,11 @@ public record AppConfig(Path dataDir, Path rulesDb, String collectorUrl, String 
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write("""
                     # SecrecyGuard (保密卫士) configuration. Set by IT; read at start-up.
-                    # Rules database (SQLite), relative to this folder or absolute.
+                    # Signed rule bundles from the secrecy office: a folder (LAN share) or an https:// URL,
+                    # and the Ed25519 public key pinned at install (PEM on one line or base64).
+                    rules.source=
+                    rules.publicKey=
+                    # Without a source: a local rules database (SQLite), relative to this folder or absolute.
                     rules.db=rules.db
                     # Event collector of the unit's secrecy office, e.g. https://collector.example.gov.cn/events
                     collector.url=

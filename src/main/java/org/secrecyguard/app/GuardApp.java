@@ -10,18 +10,19 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.secrecyguard.channel.ChannelHealth;
-import org.secrecyguard.channel.DefaultExternalApps;
+import org.secrecyguard.channel.PolicyExternalApps;
 import org.secrecyguard.channel.EventSink;
 import org.secrecyguard.channel.GuardChannel;
 import org.secrecyguard.channel.clipboard.ClipboardGuard;
-import org.secrecyguard.engine.Baseline;
 import org.secrecyguard.events.EventKind;
 import org.secrecyguard.events.EventLog;
 import org.secrecyguard.events.Uploader;
 import org.secrecyguard.events.UploaderConfig;
 import org.secrecyguard.platform.Platforms;
 import org.secrecyguard.policy.AdminPin;
-import org.secrecyguard.policy.DefaultPolicy;
+import org.secrecyguard.policy.Channel;
+import org.secrecyguard.policy.TimeContext;
+import org.secrecyguard.rules.RuleUpdater;
 import org.secrecyguard.scan.Scanner;
 import org.secrecyguard.scan.Scanners;
 import org.secrecyguard.ui.GuardControl;
@@ -43,6 +44,7 @@ public final class GuardApp implements GuardControl, AutoCloseable {
     private final AppConfig config;
     private final Clock clock;
     private final Runnable onExit;
+    private final RulesWiring rules;
     private final Scanner scanner;
     private final EventLog eventLog;       // null when the database could not be opened
     private final LoggedEvents logged;     // null then too
@@ -65,13 +67,16 @@ public final class GuardApp implements GuardControl, AutoCloseable {
         this.clock = clock;
         this.onExit = onExit;
         Messages messages = Messages.forLanguage(config.language());
-        // Built-in rules (markings) until the rules store is wired.
-        this.scanner = Scanners.forFiles(Baseline::engine, true);
-        this.status = new GuardStatus(platforms.limitations(), () -> scanner.engine().rulesVersion(), clock);
         this.eventLog = openEventLog(config.dataDir().resolve("events.db"));
+        this.rules = new RulesWiring(config, this::system);
+        this.scanner = Scanners.forFiles(() -> rules.current().engine(), true);
+        this.status = new GuardStatus(platforms.limitations(), rules::versionLabel, clock);
+        if (rules.problem() != null) {
+            status.problem(rules.problem(), true);
+        }
         if (eventLog != null) {
             this.uploader = startUploader(config.collectorUrl(), eventLog);
-            this.logged = new LoggedEvents(eventLog, () -> scanner.engine().rulesVersion(),
+            this.logged = new LoggedEvents(eventLog, rules::versionLabel,
                     uploader == null ? () -> { } : uploader::wake);
             this.events = logged;
             this.history = logged;
@@ -85,15 +90,17 @@ public final class GuardApp implements GuardControl, AutoCloseable {
         }
         this.ui = GuardUi.start(new UiServices(messages, status, history, new ScannerFileChecker(scanner), this,
                 clock, config.warnSeconds()), config.systemTray());
-        PopupNotifier notifier = new PopupNotifier(ui, messages, status);
+        PopupNotifier notifier = new PopupNotifier(ui, messages, () -> rules.current().popups(), status);
         this.clipboard = ClipboardGuard.builder()
                 .watch(platforms::newClipboardWatch)
                 .fallbackWatch(platforms::newPollingWatch)
                 .clipboard(platforms.systemClipboard())
                 .foreground(platforms.foregroundWindow())
                 .scanner(new ScannerContent(scanner))
-                .policy((verdict, channel, app, time) -> DefaultPolicy.outbound(verdict))
-                .externalApps(new DefaultExternalApps())
+                .policy((verdict, channel, app, time) -> rules.current().policy().decide(verdict, channel,
+                        app.isEmpty() ? null : app, new TimeContext(time)))
+                .externalApps(new PolicyExternalApps(() -> rules.current().policy().config().externalApps(),
+                        Channel.CLIPBOARD))
                 .events(events)
                 .notifier(notifier)
                 .clock(clock)
@@ -163,6 +170,7 @@ public final class GuardApp implements GuardControl, AutoCloseable {
     }
 
     private void system(EventKind kind, String detail) {
+        LoggedEvents logged = this.logged;
         if (logged != null) {
             logged.system(kind, detail);
         }
@@ -223,8 +231,17 @@ public final class GuardApp implements GuardControl, AutoCloseable {
 
     @Override
     public String updateRulesNow() {
-        // The rules updater is not wired yet: say so instead of pretending.
-        return Messages.forLanguage(config.language()).format("rules.notConfigured", scanner.engine().rulesVersion());
+        Messages m = Messages.forLanguage(config.language());
+        if (!rules.updatesConfigured()) {
+            return m.format("rules.notConfigured", rules.versionLabel());
+        }
+        RuleUpdater.Outcome o = rules.checkNow();
+        status.refresh();
+        return switch (o.status()) {
+            case APPLIED -> m.format("rules.updated", rules.versionLabel());
+            case UP_TO_DATE, BASELINE -> m.format("rules.unchanged", rules.versionLabel());
+            case REJECTED -> m.format("rules.updateFailed", o.reason() + (o.message().isEmpty() ? "" : ": " + o.message()));
+        };
     }
 
     @Override
@@ -239,6 +256,7 @@ public final class GuardApp implements GuardControl, AutoCloseable {
         channels.forEach(GuardChannel::stop);
         ui.close();
         scanner.close();
+        rules.close();
         if (uploader != null) {
             uploader.close();
         }

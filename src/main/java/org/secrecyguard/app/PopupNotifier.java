@@ -3,28 +3,33 @@ package org.secrecyguard.app;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.secrecyguard.channel.GuardAlert;
 import org.secrecyguard.channel.UserNotifier;
 import org.secrecyguard.engine.DetectorType;
 import org.secrecyguard.engine.Finding;
 import org.secrecyguard.engine.Level;
-import org.secrecyguard.ui.AlertTexts;
+import org.secrecyguard.rules.PopupText;
+import org.secrecyguard.rules.PopupTexts;
 import org.secrecyguard.ui.AlertView;
 import org.secrecyguard.ui.GuardUi;
 import org.secrecyguard.ui.Messages;
 
 /**
  * Turns a channel's alert into a popup: picks the main finding (highest level, markings first), adds
- * the advice and legal basis for the level, and marks the tray red after a block.
+ * the explanation and advice the rules in force give for that level and channel, and marks the tray
+ * red after a block.
  */
 final class PopupNotifier implements UserNotifier {
     private final GuardUi ui;
     private final Messages messages;
+    private final Supplier<PopupTexts> texts;
     private final GuardStatus status;
 
-    PopupNotifier(GuardUi ui, Messages messages, GuardStatus status) {
+    PopupNotifier(GuardUi ui, Messages messages, Supplier<PopupTexts> texts, GuardStatus status) {
         this.ui = ui;
         this.messages = messages;
+        this.texts = texts;
         this.status = status;
     }
 
@@ -50,9 +55,12 @@ final class PopupNotifier implements UserNotifier {
         Finding main = mainFinding(a, level);
         boolean marking = main != null
                 && (main.detector() == DetectorType.MARKING || main.detector() == DetectorType.FILENAME);
+        String locale = messages.locale().getLanguage().equals("en") ? PopupTexts.EN : PopupTexts.ZH_CN;
+        Optional<PopupText> text = texts.get().find(level, a.channel(), locale);
         return new AlertView(a.action(), a.channel(), level, marking, main == null ? "" : main.rule(),
                 main == null ? "" : main.evidence(), a.contentKind().id(), a.destinationApp(),
-                AlertTexts.advice(messages, level), AlertTexts.basis(messages, level), a.time());
+                text.map(PopupText::advice).orElse(messages.get("advice.fallback")),
+                text.map(PopupText::explanation).orElse(messages.get("basis.fallback")), a.time());
     }
 
     static Finding mainFinding(GuardAlert a, Level level) {

@@ -9,7 +9,8 @@ import org.secrecyguard.policy.Channel;
 @FunctionalInterface
 public interface PolicyDecider {
     /**
-     * @param destinationApp the application the content is heading to ("" when unknown)
+     * @param destinationApp the application the content is heading to: executable path or name, "" when
+     *                       unknown (the policy then assumes the worst: external)
      */
     Action decide(Verdict verdict, Channel channel, String destinationApp, ZonedDateTime time);
 }

@@ -21,6 +21,19 @@ public record WindowInfo(String appName, long pid, String executable, String tit
         windowClass = windowClass == null ? "" : windowClass;
     }
 
+    /**
+     * The process image name as the OS reports it ("WeChat.exe", "wechat"): the file name of the
+     * executable when known, else the application name. Policies list applications by this name.
+     */
+    public String processName() {
+        if (executable.isBlank()) {
+            return appName;
+        }
+        String p = executable.trim();
+        String file = p.substring(Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\')) + 1);
+        return file.endsWith(" (deleted)") ? file.substring(0, file.length() - " (deleted)".length()) : file;
+    }
+
     /** The application name reduced to a comparison key: lower case, no ".exe" suffix. */
     public String appKey() {
         return appKeyOf(appName);

@@ -15,6 +15,11 @@ public record PopupTexts(List<PopupText> texts) {
         texts = List.copyOf(texts);
     }
 
+    /** The texts a new rules database starts with (also what the built-in baseline rules show). */
+    public static PopupTexts defaults() {
+        return new PopupTexts(DefaultPopupTexts.all());
+    }
+
     /**
      * The text for a level on a channel in a locale, falling back to the level's any-channel text, then to
      * the same in Simplified Chinese (the default language).

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.secrecyguard.engine.Level;
 import org.secrecyguard.policy.Action;
 import org.secrecyguard.policy.Channel;
+import org.secrecyguard.rules.PopupText;
+import org.secrecyguard.rules.PopupTexts;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -44,9 +46,9 @@ class PopupsTest {
     }
 
     static AlertView secretAlert(Action action) {
+        PopupText text = PopupTexts.defaults().find(Level.SECRET, Channel.CLIPBOARD, PopupTexts.ZH_CN).orElseThrow();
         return new AlertView(action, Channel.CLIPBOARD, Level.SECRET, true, "marking.header", "机密★1年", "text",
-                "WeChat", AlertTexts.advice(Messages.chinese(), Level.SECRET),
-                AlertTexts.basis(Messages.chinese(), Level.SECRET), Instant.now());
+                "WeChat", text.advice(), text.explanation(), Instant.now());
     }
 
     @Test
@@ -59,7 +61,7 @@ class PopupsTest {
         assertEquals("剪贴板", text("#popup-channel"));
         assertEquals("已拦截：剪贴板内容含机密标志", text("#popup-title"));
         assertTrue(text("#popup-basis").contains("《中华人民共和国保守国家秘密法》"), text("#popup-basis"));
-        assertTrue(text("#popup-advice").contains("涉密计算机"));
+        assertTrue(text("#popup-advice").contains("保密办"));
 
         Window popup = level.getScene().getWindow();
         assertTrue(((javafx.stage.Stage) popup).isAlwaysOnTop());
@@ -75,9 +77,9 @@ class PopupsTest {
 
     @Test
     void warnPopupDisappearsByItself() throws Exception {
+        PopupText text = PopupTexts.defaults().find(Level.INTERNAL, Channel.CLIPBOARD, PopupTexts.ZH_CN).orElseThrow();
         AlertView internal = new AlertView(Action.WARN, Channel.CLIPBOARD, Level.INTERNAL, true, "marking.internal",
-                "内部资料", "text", "", AlertTexts.advice(zh, Level.INTERNAL), AlertTexts.basis(zh, Level.INTERNAL),
-                Instant.now());
+                "内部资料", "text", "", text.advice(), text.explanation(), Instant.now());
         popups.showWarn(internal);
         Label title = waitForLabel("#popup-title");
         assertEquals("提醒：剪贴板内容含内部标志", title.getText());

@@ -44,6 +44,7 @@ class StatusWindowTest {
     @Test
     void withoutTrayTheStatusWindowSaysSoAndShowsTheState() throws Exception {
         GuardUi ui = start(new UiFakes.Status(UiFakes.protectedStatus()), new UiFakes.Control(null));
+        WaitForAsyncUtils.waitForFxEvents();
         assertFalse(ui.usesSystemTray(), "Xvfb has no system tray");
         assertEquals("系统托盘不可用，已改用状态窗口", label("#status-no-tray"));
         assertEquals("保护中", label("#status-state"));
@@ -52,8 +53,10 @@ class StatusWindowTest {
         Stage stage = (Stage) robot.lookup("#status-state").query().getScene().getWindow();
         assertTrue(stage.isAlwaysOnTop());
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        assertTrue(stage.getX() + stage.getWidth() > screen.getMaxX() - 40, "bottom-right corner");
-        assertTrue(stage.getY() + stage.getHeight() > screen.getMaxY() - 40, "bottom-right corner");
+        WaitForAsyncUtils.waitForFxEvents();
+        String where = stage.getX() + "," + stage.getY() + " " + stage.getWidth() + "x" + stage.getHeight() + " on " + screen;
+        assertTrue(stage.getX() + stage.getWidth() > screen.getMaxX() - 40, "bottom-right corner: " + where);
+        assertTrue(stage.getY() + stage.getHeight() > screen.getMaxY() - 40, "bottom-right corner: " + where);
     }
 
     @Test
@@ -66,6 +69,7 @@ class StatusWindowTest {
 
         status.set(new StatusSnapshot(GuardState.ALERT, List.of(), "baseline", Instant.now(), null));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> label("#status-state").equals("刚刚拦截了涉密内容"));
+        WaitForAsyncUtils.waitForFxEvents(); // the rest of the window is rebuilt in the same FX event
         assertTrue(label("#status-last-alert").startsWith("最近一次拦截："));
     }
 
@@ -105,7 +109,9 @@ class StatusWindowTest {
         return List.copyOf(menu.getItems());
     }
 
+    /** Reads on the FX thread, so a window being rebuilt is never seen half-done. */
     private String label(String id) {
-        return robot.lookup(id).tryQuery().map(n -> ((Label) n).getText()).orElse("<" + id + " missing>");
+        return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> robot.lookup(id).tryQuery()
+                .map(n -> ((Label) n).getText()).orElse("<" + id + " missing>")));
     }
 }

@@ -58,7 +58,8 @@ import org.secrecyguard.policy.Channel;
  * Flagged content is acted on
  * <ul>
  *   <li>at once for national-secret levels (绝密/机密/秘密: such content must not even be on an
- *       internet-connected PC), or when the desktop cannot tell which application is in front;</li>
+ *       internet-connected PC), or when the desktop cannot tell which application is in front; the
+ *       destination is then unknown, which the policy treats as external;</li>
  *   <li>otherwise when an external application (chat, browser, mail) comes to the foreground while
  *       the flagged content is still on the clipboard.</li>
  * </ul>
@@ -383,7 +384,8 @@ public final class ClipboardGuard implements GuardChannel {
         }
         boolean national = v.highest().orElseThrow().isNationalSecret();
         if (national || !foreground.supported()) {
-            enforce(p, v, foreground.current(), outcome.note());
+            // Not heading anywhere yet: the destination is unknown, which the policy treats as external.
+            enforce(p, v, Optional.empty(), outcome.note());
         } else {
             armed = new Armed(p, v, outcome.note());
             foregroundTask = guardThread.scheduleWithFixedDelay(this::checkForeground, 0,
@@ -408,7 +410,7 @@ public final class ClipboardGuard implements GuardChannel {
     }
 
     private void enforce(Pending p, Verdict v, Optional<WindowInfo> window, String note) {
-        String app = window.map(WindowInfo::appName).orElse("");
+        String app = window.map(WindowInfo::processName).orElse("");
         Instant now = clock.instant();
         Action action = policy.decide(v, Channel.CLIPBOARD, app, ZonedDateTime.ofInstant(now, clock.getZone()));
         GuardAlert alert = new GuardAlert(action, Channel.CLIPBOARD, p.content.kind(), v, app, now);
@@ -556,7 +558,7 @@ public final class ClipboardGuard implements GuardChannel {
         private ForegroundWindow foreground = ForegroundWindow.UNKNOWN;
         private ContentScanner scanner;
         private PolicyDecider policy;
-        private ExternalApps externalApps = new org.secrecyguard.channel.DefaultExternalApps();
+        private ExternalApps externalApps = org.secrecyguard.channel.PolicyExternalApps.defaults(Channel.CLIPBOARD);
         private EventSink events;
         private UserNotifier notifier;
         private Clock clock = Clock.systemDefaultZone();

@@ -36,7 +36,6 @@ import org.secrecyguard.platform.ContentKind;
 import org.secrecyguard.platform.Limitation;
 import org.secrecyguard.platform.PlatformUnavailableException;
 import org.secrecyguard.policy.Action;
-import org.secrecyguard.policy.DefaultPolicy;
 import org.secrecyguard.engine.Baseline;
 
 /** The clipboard guard's decisions: when it acts, what it writes, logs and shows, and what it leaves alone. */
@@ -61,7 +60,7 @@ class ClipboardGuardTest {
     }
 
     ClipboardGuard start() {
-        return start((v, c, app, t) -> DefaultPolicy.outbound(v));
+        return start(GuardFixtures.REAL_POLICY);
     }
 
     @AfterEach
@@ -77,12 +76,13 @@ class ClipboardGuardTest {
         foreground.bringToFront("wps"); // a local editor: national secrets are stopped anyway
         clipboard.copyText(SECRET_TEXT);
         await(() -> events.snapshot().size() == 1);
+        assertEquals(Action.BLOCK, events.snapshot().get(0).action());
         assertEquals("【保密卫士】剪贴板内容含机密标志，已被拦截。", clipboard.content().text());
         GuardEvent e = events.snapshot().get(0);
         assertEquals(GuardEvent.Outcome.BLOCKED, e.outcome());
         assertEquals(Level.SECRET, e.verdict().highest().orElseThrow());
         assertEquals(ContentKind.TEXT, e.contentKind());
-        assertEquals("wps", e.destinationApp());
+        assertEquals("", e.destinationApp(), "not heading anywhere yet");
         assertEquals(List.of("block"), notifier.shown);
     }
 
@@ -146,7 +146,7 @@ class ClipboardGuardTest {
     void actsAtOnceWhenTheForegroundCannotBeKnown() {
         guard = ClipboardGuard.builder().watch(() -> clipboard).clipboard(clipboard)
                 .foreground(org.secrecyguard.platform.ForegroundWindow.UNKNOWN).scanner(scanner)
-                .policy((v, c, app, t) -> DefaultPolicy.outbound(v)).events(events).notifier(notifier).build();
+                .policy(GuardFixtures.REAL_POLICY).events(events).notifier(notifier).build();
         guard.start();
         clipboard.copyText(INTERNAL_TEXT);
         await(() -> events.snapshot().size() == 1);

@@ -18,7 +18,6 @@ import org.secrecyguard.channel.clipboard.GuardFixtures.RecordingNotifier;
 import org.secrecyguard.platform.AwtSystemClipboard;
 import org.secrecyguard.platform.linux.X11ClipboardWatch;
 import org.secrecyguard.platform.linux.X11ForegroundWindow;
-import org.secrecyguard.policy.DefaultPolicy;
 import org.secrecyguard.testing.FakeWindowManager;
 import org.secrecyguard.engine.Baseline;
 import org.secrecyguard.testing.Xclip;
@@ -40,7 +39,7 @@ class ClipboardGuardX11Test {
         foreground = new X11ForegroundWindow();
         guard = ClipboardGuard.builder().watch(X11ClipboardWatch::new).clipboard(new AwtSystemClipboard())
                 .foreground(foreground).scanner(new EngineScanner(Baseline.engine()))
-                .policy((v, c, app, t) -> DefaultPolicy.outbound(v)).events(events).notifier(notifier).build();
+                .policy(GuardFixtures.REAL_POLICY).events(events).notifier(notifier).build();
         guard.start();
     }
 

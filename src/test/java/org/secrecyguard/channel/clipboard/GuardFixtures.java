@@ -17,6 +17,9 @@ import org.secrecyguard.channel.ContentScanner;
 import org.secrecyguard.channel.EventSink;
 import org.secrecyguard.channel.GuardAlert;
 import org.secrecyguard.channel.GuardEvent;
+import org.secrecyguard.channel.PolicyDecider;
+import org.secrecyguard.policy.Policy;
+import org.secrecyguard.policy.TimeContext;
 import org.secrecyguard.channel.ScanOutcome;
 import org.secrecyguard.channel.UserNotifier;
 import org.secrecyguard.engine.Engine;
@@ -37,6 +40,10 @@ import org.secrecyguard.platform.WindowInfo;
 final class GuardFixtures {
     private GuardFixtures() {
     }
+
+    /** The built-in policy (what a PC without pushed rules applies), through the channel's interface. */
+    static final PolicyDecider REAL_POLICY = (verdict, channel, app, time) -> Policy.defaults().decide(verdict,
+            channel, app.isEmpty() ? null : app, new TimeContext(time));
 
     /** The OS clipboard and its change notifications, in memory. */
     static final class MemoryClipboard implements SystemClipboard, ClipboardWatch {
