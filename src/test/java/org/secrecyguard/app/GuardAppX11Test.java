@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -121,6 +126,45 @@ class GuardAppX11Test {
         Thread.sleep(500);
         assertEquals(PUBLIC_PARAGRAPH, Xclip.readText());
         assertEquals(before, app.history().recent(100).size());
+    }
+
+    @Test
+    void photographedMarkedPageIsCaughtThroughOcr() throws Exception {
+        BufferedImage page = markedPage();
+        long start = System.nanoTime();
+        Xclip.putImage(page);
+        String pasted = pasteWhen(s -> s.startsWith("【保密卫士】"), 20_000);
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertEquals("【保密卫士】剪贴板内容含机密标志，已被拦截。", pasted, "after " + millis + " ms");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !app.history().recent(10).isEmpty()
+                && app.history().recent(10).get(0).contentKind().equals("image"));
+        EventRow row = app.history().recent(10).get(0);
+        assertEquals("BLOCKED", row.outcome());
+        assertEquals(org.secrecyguard.engine.Level.SECRET, row.level());
+        System.out.println("picture copied -> clipboard replaced after " + millis + " ms (OCR)");
+    }
+
+    /** A page as a phone photo or screenshot would show it: copy number, marking, red issuer line. */
+    static BufferedImage markedPage() {
+        BufferedImage img = new BufferedImage(1000, 700, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 1000, 700);
+        g.setColor(Color.BLACK);
+        g.setFont(new Font("Noto Sans CJK SC", Font.PLAIN, 36));
+        g.drawString("000123", 80, 90);
+        g.drawString("机密★1年", 80, 150);
+        g.drawString("特急", 80, 210);
+        g.setColor(new Color(200, 0, 0));
+        g.setFont(new Font("Noto Serif CJK SC", Font.BOLD, 64));
+        g.drawString("某某省人民政府文件", 200, 330);
+        g.fillRect(80, 380, 840, 6);
+        g.setColor(Color.BLACK);
+        g.setFont(new Font("Noto Sans CJK SC", Font.PLAIN, 30));
+        g.drawString("关于2026年度某专项工作的实施方案", 160, 460);
+        g.dispose();
+        return img;
     }
 
     @Test
