@@ -17,34 +17,51 @@ import java.text.Normalizer;
  */
 public final class TextNormalizer {
     private static final char[] FOLD = buildFoldTable();
+    private static final int[] EMPTY = new int[0];
 
     private TextNormalizer() {
     }
 
     public static NormalizedText normalize(String input) {
-        StringBuilder out = new StringBuilder(input.length());
-        int[] origin = new int[input.length() + 1];
+        // Fold in place in a private copy: toCharArray is one vectorised copy, and the output never
+        // overtakes the input (n <= i). Chars are mostly kept one for one, so the origin map only
+        // records where the offset to the original changes (see NormalizedText).
+        char[] chars = input.toCharArray();
+        int length = chars.length;
+        int[] shiftAt = EMPTY;
+        int[] shifts = EMPTY;
+        int shiftCount = 0;
+        int shift = 0;
         int n = 0;
-        for (int i = 0; i < input.length(); i++) {
-            char c = input.charAt(i);
-            if (c == '\r') {
-                if (i + 1 < input.length() && input.charAt(i + 1) == '\n') {
-                    continue; // CRLF: the LF emits the break
+        for (int i = 0; i < length; i++) {
+            char c = chars[i];
+            char folded = FOLD[c];
+            if (folded == 0) { // rare: dropped chars, and CR (a control char in the table)
+                if (c != '\r' || (i + 1 < length && chars[i + 1] == '\n')) {
+                    continue; // dropped; or CRLF, where the LF emits the break
                 }
-                c = '\n';
+                folded = '\n';
             }
-            char folded = fold(c);
-            if (folded == 0) {
-                continue;
+            if (i - n != shift) {
+                shift = i - n;
+                if (shiftCount == shiftAt.length) {
+                    shiftAt = java.util.Arrays.copyOf(shiftAt, Math.max(8, shiftCount * 2));
+                    shifts = java.util.Arrays.copyOf(shifts, shiftAt.length);
+                }
+                shiftAt[shiftCount] = n;
+                shifts[shiftCount++] = shift;
             }
-            if (n == origin.length - 1) {
-                origin = java.util.Arrays.copyOf(origin, origin.length * 2);
-            }
-            origin[n++] = i;
-            out.append(folded);
+            chars[n++] = folded;
         }
-        origin[n] = input.length();
-        return new NormalizedText(out.toString(), n + 1 == origin.length ? origin : java.util.Arrays.copyOf(origin, n + 1));
+        if (length - n != shift) {
+            if (shiftCount == shiftAt.length) {
+                shiftAt = java.util.Arrays.copyOf(shiftAt, shiftCount + 1);
+                shifts = java.util.Arrays.copyOf(shifts, shiftAt.length);
+            }
+            shiftAt[shiftCount] = n;
+            shifts[shiftCount++] = length - n;
+        }
+        return new NormalizedText(new String(chars, 0, n), shiftAt, shifts, shiftCount);
     }
 
     /** The folded form of one char, or 0 when the char is dropped. */
