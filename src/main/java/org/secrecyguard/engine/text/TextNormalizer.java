@@ -24,44 +24,48 @@ public final class TextNormalizer {
 
     public static NormalizedText normalize(String input) {
         // Fold in place in a private copy: toCharArray is one vectorised copy, and the output never
-        // overtakes the input (n <= i). Chars are mostly kept one for one, so the origin map only
-        // records where the offset to the original changes (see NormalizedText).
+        // overtakes the input. Chars are mostly kept one for one, so the inner loop only folds and moves
+        // them by the current shift; the rare dropped chars (and CRs) are handled outside it, and the
+        // origin map only records where the shift changes (see NormalizedText).
         char[] chars = input.toCharArray();
         int length = chars.length;
         int[] shiftAt = EMPTY;
         int[] shifts = EMPTY;
         int shiftCount = 0;
         int shift = 0;
-        int n = 0;
-        for (int i = 0; i < length; i++) {
-            char c = chars[i];
-            char folded = FOLD[c];
-            if (folded == 0) { // rare: dropped chars, and CR (a control char in the table)
-                if (c != '\r' || (i + 1 < length && chars[i + 1] == '\n')) {
-                    continue; // dropped; or CRLF, where the LF emits the break
+        int i = 0;
+        while (true) {
+            for (; i < length; i++) {
+                char folded = FOLD[chars[i]];
+                if (folded == 0) {
+                    break;
                 }
-                folded = '\n';
+                chars[i - shift] = folded;
             }
-            if (i - n != shift) {
-                shift = i - n;
+            if (i == length) {
+                break;
+            }
+            int dropped = i;
+            for (; i < length && FOLD[chars[i]] == 0; i++) {
+                if (chars[i] == '\r' && (i + 1 == length || chars[i + 1] != '\n')) {
+                    break; // a lone CR is a line break; the CR of CRLF is dropped and the LF emits it
+                }
+            }
+            if (i > dropped) {
+                shift += i - dropped;
                 if (shiftCount == shiftAt.length) {
                     shiftAt = java.util.Arrays.copyOf(shiftAt, Math.max(8, shiftCount * 2));
                     shifts = java.util.Arrays.copyOf(shifts, shiftAt.length);
                 }
-                shiftAt[shiftCount] = n;
+                shiftAt[shiftCount] = i - shift;
                 shifts[shiftCount++] = shift;
             }
-            chars[n++] = folded;
-        }
-        if (length - n != shift) {
-            if (shiftCount == shiftAt.length) {
-                shiftAt = java.util.Arrays.copyOf(shiftAt, shiftCount + 1);
-                shifts = java.util.Arrays.copyOf(shifts, shiftAt.length);
+            if (i < length && FOLD[chars[i]] == 0) { // the lone CR
+                chars[i - shift] = '\n';
+                i++;
             }
-            shiftAt[shiftCount] = n;
-            shifts[shiftCount++] = length - n;
         }
-        return new NormalizedText(new String(chars, 0, n), shiftAt, shifts, shiftCount);
+        return new NormalizedText(new String(chars, 0, length - shift), shiftAt, shifts, shiftCount);
     }
 
     /** The folded form of one char, or 0 when the char is dropped. */
