@@ -28,6 +28,30 @@ class BenchTextCommandTest {
     }
 
     @Test
+    void noRegexSkipsTheRegexSideAndPrintsTheSameFindingsChecksumEachRun() {
+        String first = runNoRegex();
+        String second = runNoRegex();
+        assertFalse(first.contains("speed ratio engine/regex"), first);
+        assertTrue(first.contains("regex side skipped"), first);
+        assertEquals(checksumLine(first), checksumLine(second), "findings must not depend on the random key");
+    }
+
+    private static String runNoRegex() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = SecrecyGuardCommand.newCommandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+                .execute("bench", "text", "--mb", "0.2", "--keywords", "300", "--seconds", "0", "--warmup", "0",
+                        "--no-regex");
+        assertEquals(ExitCodes.OK, status, err.toString());
+        return out.toString();
+    }
+
+    private static String checksumLine(String text) {
+        return text.lines().filter(l -> l.startsWith("engine findings:")).findFirst()
+                .orElseThrow(() -> new AssertionError("no findings line: " + text));
+    }
+
+    @Test
     void corpusIsDeterministicForASeedAndKeywordsAreDistinct() {
         SyntheticOfficialCorpus.Corpus a = SyntheticOfficialCorpus.generate(7, 0.1, 500);
         SyntheticOfficialCorpus.Corpus b = SyntheticOfficialCorpus.generate(7, 0.1, 500);

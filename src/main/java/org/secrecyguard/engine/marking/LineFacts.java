@@ -14,6 +14,10 @@ final class LineFacts {
     private static final String LEVEL_INITIALS = "工绝机秘内";
     /** A 版头 clue line holds a digit or one of these (特急/加急/特提, 密级, …文件, …号). */
     private static final String CLUE_CHARS = "急提级件号";
+    /** Per char: {@link #LEVEL} and/or {@link #CLUE}, so that the look at a line is one table load per char. */
+    private static final byte[] CHAR_FLAGS = buildCharFlags();
+    private static final int LEVEL = 1;
+    private static final int CLUE = 2;
 
     private final DocumentText document;
     private final DocumentLines lines;
@@ -67,13 +71,12 @@ final class LineFacts {
         clue[i] = HeaderClue.NONE;
         // most lines are prose or table text: one look at their characters rules both parsers out
         if (to - from <= MarkingParser.MAX_LINE) {
-            boolean level = false;
-            boolean clueChar = false;
+            int flags = 0;
             for (int k = from; k < to; k++) {
-                char c = t.charAt(k);
-                level |= LEVEL_INITIALS.indexOf(c) >= 0;
-                clueChar |= CLUE_CHARS.indexOf(c) >= 0 || MarkingChars.ocrDigit(c) >= 0;
+                flags |= CHAR_FLAGS[t.charAt(k)];
             }
+            boolean level = (flags & LEVEL) != 0;
+            boolean clueChar = (flags & CLUE) != 0;
             if (level) {
                 candidate[i] = MarkingParser.parseLine(t, from, to);
             }
@@ -82,5 +85,20 @@ final class LineFacts {
             }
         }
         state[i] = KNOWN;
+    }
+
+    private static byte[] buildCharFlags() {
+        byte[] flags = new byte[Character.MAX_VALUE + 1];
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            int f = 0;
+            if (LEVEL_INITIALS.indexOf(c) >= 0) {
+                f |= LEVEL;
+            }
+            if (CLUE_CHARS.indexOf(c) >= 0 || MarkingChars.ocrDigit((char) c) >= 0) {
+                f |= CLUE;
+            }
+            flags[c] = (byte) f;
+        }
+        return flags;
     }
 }

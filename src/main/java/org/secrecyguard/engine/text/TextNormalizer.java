@@ -17,34 +17,55 @@ import java.text.Normalizer;
  */
 public final class TextNormalizer {
     private static final char[] FOLD = buildFoldTable();
+    private static final int[] EMPTY = new int[0];
 
     private TextNormalizer() {
     }
 
     public static NormalizedText normalize(String input) {
-        StringBuilder out = new StringBuilder(input.length());
-        int[] origin = new int[input.length() + 1];
-        int n = 0;
-        for (int i = 0; i < input.length(); i++) {
-            char c = input.charAt(i);
-            if (c == '\r') {
-                if (i + 1 < input.length() && input.charAt(i + 1) == '\n') {
-                    continue; // CRLF: the LF emits the break
+        // Fold in place in a private copy: toCharArray is one vectorised copy, and the output never
+        // overtakes the input. Chars are mostly kept one for one, so the inner loop only folds and moves
+        // them by the current shift; the rare dropped chars (and CRs) are handled outside it, and the
+        // origin map only records where the shift changes (see NormalizedText).
+        char[] chars = input.toCharArray();
+        int length = chars.length;
+        int[] shiftAt = EMPTY;
+        int[] shifts = EMPTY;
+        int shiftCount = 0;
+        int shift = 0;
+        int i = 0;
+        while (true) {
+            for (; i < length; i++) {
+                char folded = FOLD[chars[i]];
+                if (folded == 0) {
+                    break;
                 }
-                c = '\n';
+                chars[i - shift] = folded;
             }
-            char folded = fold(c);
-            if (folded == 0) {
-                continue;
+            if (i == length) {
+                break;
             }
-            if (n == origin.length - 1) {
-                origin = java.util.Arrays.copyOf(origin, origin.length * 2);
+            int dropped = i;
+            for (; i < length && FOLD[chars[i]] == 0; i++) {
+                if (chars[i] == '\r' && (i + 1 == length || chars[i + 1] != '\n')) {
+                    break; // a lone CR is a line break; the CR of CRLF is dropped and the LF emits it
+                }
             }
-            origin[n++] = i;
-            out.append(folded);
+            if (i > dropped) {
+                shift += i - dropped;
+                if (shiftCount == shiftAt.length) {
+                    shiftAt = java.util.Arrays.copyOf(shiftAt, Math.max(8, shiftCount * 2));
+                    shifts = java.util.Arrays.copyOf(shifts, shiftAt.length);
+                }
+                shiftAt[shiftCount] = i - shift;
+                shifts[shiftCount++] = shift;
+            }
+            if (i < length && FOLD[chars[i]] == 0) { // the lone CR
+                chars[i - shift] = '\n';
+                i++;
+            }
         }
-        origin[n] = input.length();
-        return new NormalizedText(out.toString(), n + 1 == origin.length ? origin : java.util.Arrays.copyOf(origin, n + 1));
+        return new NormalizedText(new String(chars, 0, length - shift), shiftAt, shifts, shiftCount);
     }
 
     /** The folded form of one char, or 0 when the char is dropped. */

@@ -1,0 +1,70 @@
+package org.secrecyguard.engine.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class TextNormalizerTest {
+    @Test
+    void foldsWidthCaseTraditionalAndDropsSpaces() {
+        NormalizedText t = TextNormalizer.normalize("機密★ＸＫ－２０２６ 天　网");
+        assertEquals("机密★xk-2026天网", t.text());
+    }
+
+    @Test
+    void everyLineBreakBecomesOneNewline() {
+        assertEquals("a\nb\nc\nd\ne", TextNormalizer.normalize("a\r\nb\rc\nd\u2028e").text());
+        assertEquals("\n\n", TextNormalizer.normalize("\r\r\n").text());
+    }
+
+    @Test
+    void originPointsBackAcrossDroppedSpacesAndCrlf() {
+        String raw = "  密 级\r\n★一年  ";
+        NormalizedText t = TextNormalizer.normalize(raw);
+        assertEquals("密级\n★一年", t.text());
+        int[] expected = {2, 4, 6, 7, 8, 9};
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], t.originOf(i), "origin of " + i);
+        }
+        assertEquals(raw.length(), t.originOf(t.length()));
+    }
+
+    @Test
+    void matchesTheCharByCharDefinitionOnGeneratedText() {
+        // The fast normaliser must give exactly the text and origin map of the plain definition:
+        // drop chars that fold to 0, CRLF -> the LF, a lone CR -> '\n', everything else folded.
+        String alphabet = "天网工程機密絕祕ＸＫ－２０２６xkAZ \u3000\t\r\n\u2028\u200B\u00AD，。“”★☆*";
+        Random random = new Random(20260101);
+        for (int round = 0; round < 2_000; round++) {
+            StringBuilder sb = new StringBuilder();
+            int len = random.nextInt(40);
+            for (int i = 0; i < len; i++) {
+                sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String raw = sb.toString();
+            StringBuilder want = new StringBuilder();
+            java.util.List<Integer> origins = new java.util.ArrayList<>();
+            for (int i = 0; i < raw.length(); i++) {
+                char c = raw.charAt(i);
+                if (c == '\r') {
+                    if (i + 1 < raw.length() && raw.charAt(i + 1) == '\n') {
+                        continue;
+                    }
+                    c = '\n';
+                }
+                char f = TextNormalizer.fold(c);
+                if (f != 0) {
+                    want.append(f);
+                    origins.add(i);
+                }
+            }
+            origins.add(raw.length());
+            NormalizedText t = TextNormalizer.normalize(raw);
+            assertEquals(want.toString(), t.text(), "text of round " + round);
+            for (int i = 0; i <= t.length(); i++) {
+                assertEquals((int) origins.get(i), t.originOf(i), "origin of " + i + " in round " + round);
+            }
+        }
+    }
+}
