@@ -92,6 +92,7 @@ final class FileCheckWindow {
 
         TableView<FileCheckResult> table = new TableView<>(results);
         table.setId("check-table");
+        table.setPlaceholder(new Label(m.get("check.empty")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(column(m.get("check.col.file"), 330, r -> r.path().toString()));
         TableColumn<FileCheckResult, String> verdict = column(m.get("check.col.verdict"), 90,

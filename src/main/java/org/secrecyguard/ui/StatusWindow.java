@@ -49,6 +49,9 @@ final class StatusWindow {
 
         menu = new MenuButton(messages.get("menu.button"));
         menu.setId("status-menu");
+        // Open beside the window, not over it: over an always-on-top window the items that overlap it
+        // lose their clicks on X11 without a window manager (seen under Xvfb; keyboard still worked).
+        menu.setPopupSide(javafx.geometry.Side.LEFT);
         Button hide = new Button(messages.get("menu.hide"));
         hide.setId("status-hide");
         hide.setOnAction(e -> stage.hide());
