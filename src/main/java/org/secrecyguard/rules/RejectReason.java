@@ -18,6 +18,16 @@ public enum RejectReason {
     HASH_MISMATCH,
     /** The bundle's version is not newer than the active rules (a rollback or a replay). */
     NOT_NEWER,
+    /**
+     * The bundle is validly signed but older than the highest version ever applied on this PC (for example an
+     * old bundle copied back into the rules folder).
+     */
+    ROLLBACK,
+    /**
+     * The updater's state file (highest version applied, installed bundle hashes, last ETags) is missing while
+     * bundles are installed, unreadable, or not in the expected format: possibly tampered with.
+     */
+    STATE_UNTRUSTED,
     /** The signed database is damaged ({@code PRAGMA integrity_check}) or cannot be read. */
     CORRUPT_DATABASE,
     /** The signed database is not a rules database of a schema this program can use. */

@@ -35,6 +35,29 @@ import java.util.logging.Logger;
  * {@link #loadInstalled()} verifies the installed bundle again, so rules in force have always been
  * signed with the pinned key, even if someone edits files in the folder.
  *
+ * <p><b>Rollback.</b> The updater keeps {@value UpdaterState#FILE_NAME} next to the bundles (written with
+ * temp file, fsync, rename): the highest version ever applied, the SHA-256 of the {@code current.bundle} and
+ * {@code previous.bundle} it installed itself, and the last ETag per source. At start-up and on every check
+ * a bundle older than that highest version is refused ({@link RejectReason#ROLLBACK}) and reported. The one
+ * exception is the fallback kept on purpose: if {@code current.bundle} is damaged or refused, the
+ * {@code previous.bundle} whose hash the state file recorded is used (one step back, to rules this PC itself
+ * ran) rather than the baseline; the next check then fetches the newest bundle again. A state file that is
+ * missing while bundles are installed, or unreadable, is reported ({@link RejectReason#STATE_UNTRUSTED}) and
+ * the highest valid version present is used.
+ *
+ * <p>What this does <em>not</em> protect against: the state file has no secret behind it, so anyone who can
+ * write the rules folder can also rewrite or delete it together with the bundles, and so can fall back to
+ * the baseline rules or (by forging a consistent state file) to any older signed bundle. This makes a
+ * careless swap of bundles evident and refused, nothing more. The real protection is the folder's
+ * permissions: on Windows the agent runs as a system service with the folder ACL'd to SYSTEM and
+ * Administrators (a local administrator can still delete everything); on Linux a root-owned folder with
+ * mode 0700. The signature check still guarantees that only rules signed with the pinned key are ever used.
+ *
+ * <p><b>ETag across restarts.</b> The last tag per source is kept in the state file and sent on the first
+ * check after a restart, but only when {@link #loadInstalled()} put in force exactly the bundle the state file
+ * records as current; otherwise (rules refused, baseline, crash between install and state write) the first
+ * check downloads again.
+ *
  * <p>Nothing waits forever: each check has an overall deadline (a server that accepts the connection
  * and then stalls is abandoned), downloads are size-limited, and checks never overlap.
  */
@@ -58,6 +81,13 @@ public final class RuleUpdater implements AutoCloseable {
     private ScheduledExecutorService scheduler;
     private String lastTag;
     private byte[] installedHash;
+    private final Path stateFile;
+    /** What the state file said at construction, or null when it was missing or unreadable. */
+    private final UpdaterState recordedState;
+    /** Why the state file could not be read; null when it was read or did not exist. */
+    private final String stateProblem;
+    /** The state as kept now; written after every install and tag change. */
+    private UpdaterState state;
 
     /** What one check did. */
     public enum Status { APPLIED, UP_TO_DATE, REJECTED, BASELINE }
@@ -84,6 +114,19 @@ public final class RuleUpdater implements AutoCloseable {
         Files.createDirectories(dir);
         this.workDir = Files.createDirectories(dir.resolve("work"));
         cleanStaleFiles();
+        this.stateFile = dir.resolve(UpdaterState.FILE_NAME);
+        UpdaterState read = null;
+        String problem = null;
+        try {
+            read = UpdaterState.read(stateFile);
+        } catch (UpdaterState.Unreadable e) {
+            problem = e.getMessage();
+        } catch (IOException e) {
+            problem = "cannot read " + stateFile + ": " + e.getMessage();
+        }
+        this.recordedState = read;
+        this.stateProblem = problem;
+        this.state = read == null ? UpdaterState.EMPTY : read;
     }
 
     public static Builder builder() {
@@ -97,52 +140,165 @@ public final class RuleUpdater implements AutoCloseable {
 
     /**
      * Verifies and activates the bundle installed by an earlier run (falling back to the one before it if
-     * it fails). Call once at start-up, before {@link #start()}.
+     * it fails), refusing one older than the highest version ever applied. Call once at start-up, before
+     * {@link #start()}.
      */
     public Outcome loadInstalled() {
         checking.lock();
         try {
             Path current = dir.resolve(CURRENT);
             Path previous = dir.resolve(PREVIOUS);
-            if (Files.exists(current)) {
-                Outcome o = activateInstalled(current);
-                if (o.status() == Status.APPLIED) {
-                    return o;
-                }
-                moveQuietly(current, dir.resolve(CURRENT + ".rejected"));
+            boolean installed = Files.exists(current) || Files.exists(previous);
+            if (stateProblem != null) {
+                reject(RejectReason.STATE_UNTRUSTED, stateProblem + "; using the highest valid bundle present",
+                        stateFile.toString(), -1);
+            } else if (recordedState == null && installed) {
+                reject(RejectReason.STATE_UNTRUSTED, stateFile + " is missing while bundles are installed;"
+                        + " using the highest valid bundle present", stateFile.toString(), -1);
             }
-            if (Files.exists(previous)) {
-                Outcome o = activateInstalled(previous);
-                if (o.status() == Status.APPLIED) {
-                    moveQuietly(previous, current);
-                    return o;
+            Outcome o = recordedState != null ? loadRecorded(recordedState, current, previous)
+                    : loadHighestPresent(current, previous);
+            if (o.status() == Status.APPLIED) {
+                String currentHex = RuleBundle.hex(installedHash);
+                if (recordedState != null && currentHex.equals(recordedState.currentSha256())) {
+                    // exactly the bundle the tags were collected with: an unchanged source costs one 304
+                    lastTag = recordedState.tags().get(source.describe());
                 }
-                moveQuietly(previous, dir.resolve(PREVIOUS + ".rejected"));
             }
-            return new Outcome(Status.BASELINE, active.version(), null, "");
+            return o;
         } finally {
             checking.unlock();
         }
     }
 
-    private Outcome activateInstalled(Path bundle) {
+    /** The state file is trusted: current, else the recorded previous, and nothing older than the highest. */
+    private Outcome loadRecorded(UpdaterState recorded, Path current, Path previous) {
+        long highest = recorded.highestVersion();
+        if (Files.exists(current)) {
+            Candidate c = verifyInstalled(current, highest, recorded.currentSha256());
+            if (c != null) {
+                Outcome o = activate(c, recorded.previousSha256());
+                if (o.status() == Status.APPLIED) {
+                    return o;
+                }
+            }
+        }
+        if (Files.exists(previous)) {
+            Candidate p = verifyInstalled(previous, highest, recorded.previousSha256());
+            if (p != null) {
+                moveQuietly(previous, current);
+                return activate(p, null);
+            }
+        }
+        return new Outcome(Status.BASELINE, active.version(), null, "");
+    }
+
+    /** No trustworthy state file: the higher valid version of the two installed bundles. */
+    private Outcome loadHighestPresent(Path current, Path previous) {
+        Candidate c = Files.exists(current) ? verifyInstalled(current, 0, null) : null;
+        Candidate p = Files.exists(previous) ? verifyInstalled(previous, 0, null) : null;
+        if (c != null && p != null && p.version() > c.version()) {
+            c.bundle().discard();
+            reject(RejectReason.ROLLBACK, "installed bundle version " + c.version() + " is older than version "
+                    + p.version() + " also installed", "installed " + current, c.version());
+            moveQuietly(current, dir.resolve(CURRENT + ".rejected"));
+            c = null;
+        }
+        if (c != null) {
+            Outcome o = activate(c, p == null ? null : RuleBundle.hex(p.hash()));
+            if (o.status() == Status.APPLIED || p == null) {
+                if (p != null) {
+                    p.bundle().discard();
+                }
+                return o;
+            }
+        }
+        if (p != null) {
+            moveQuietly(previous, current);
+            return activate(p, null);
+        }
+        saveState(UpdaterState.EMPTY.installed(0, null, null));
+        return new Outcome(Status.BASELINE, active.version(), null, "");
+    }
+
+    /** An installed bundle that verified and may be put in force. */
+    private record Candidate(Path file, byte[] hash, VerifiedBundle bundle) {
+        long version() {
+            return bundle.manifest().version();
+        }
+    }
+
+    /**
+     * Verifies an installed bundle; a bundle older than {@code highest} passes only if its hash is the one the
+     * state file recorded for that file. On refusal reports it, moves the file aside and returns null.
+     */
+    private Candidate verifyInstalled(Path bundle, long highest, String recordedHex) {
         String where = "installed " + bundle;
-        long before = active.version();
+        Path aside = bundle.resolveSibling(bundle.getFileName() + ".rejected");
         try {
             byte[] hash = RuleBundle.sha256(bundle);
             VerifiedBundle vb = RuleBundle.verify(bundle, publicKey, limits, workDir);
-            try {
-                prepare(vb).publish();
-                installedHash = hash;
-                notifyApplied(before, vb.snapshot(), where);
-                return new Outcome(Status.APPLIED, active.version(), null, "");
-            } finally {
+            long version = vb.manifest().version();
+            boolean recorded = RuleBundle.hex(hash).equals(recordedHex);
+            if (version < highest && !recorded) {
                 vb.discard();
+                reject(RejectReason.ROLLBACK, "installed bundle version " + version + " is older than version "
+                        + highest + " already applied on this PC", where, version);
+                moveQuietly(bundle, aside);
+                return null;
             }
+            if (!recorded && recordedHex != null) {
+                LOG.log(Level.WARNING, "{0} is not the bundle recorded in {1}; accepted as version {2} is not older",
+                        new Object[] {bundle, stateFile, version});
+            }
+            return new Candidate(bundle, hash, vb);
         } catch (BundleRejectedException e) {
-            return reject(e.reason(), e.getMessage(), where, -1);
+            reject(e.reason(), e.getMessage(), where, -1);
         } catch (IOException e) {
-            return reject(RejectReason.CORRUPT_DATABASE, "cannot read " + bundle + ": " + e.getMessage(), where, -1);
+            reject(RejectReason.CORRUPT_DATABASE, "cannot read " + bundle + ": " + e.getMessage(), where, -1);
+        }
+        moveQuietly(bundle, aside);
+        return null;
+    }
+
+    /** Puts a verified installed bundle (now at {@code current.bundle}) in force and records it. */
+    private Outcome activate(Candidate c, String previousHex) {
+        long before = active.version();
+        String where = "installed " + c.file();
+        try {
+            ActiveRules<?>.Prepared prepared;
+            try {
+                prepared = prepare(c.bundle());
+            } catch (BundleRejectedException e) {
+                moveQuietly(dir.resolve(CURRENT), dir.resolve(CURRENT + ".rejected"));
+                return reject(e.reason(), e.getMessage(), where, c.version());
+            }
+            prepared.publish();
+            installedHash = c.hash();
+            saveState(state.installed(c.version(), RuleBundle.hex(c.hash()), previousHex));
+            notifyApplied(before, c.bundle().snapshot(), where);
+            return new Outcome(Status.APPLIED, active.version(), null, "");
+        } finally {
+            c.bundle().discard();
+        }
+    }
+
+    private void saveState(UpdaterState next) {
+        try {
+            next.write(stateFile);
+            state = next;
+            syncDirectory();
+        } catch (IOException e) {
+            // the rules in force are unaffected; only the protection across restarts is weaker until the next write
+            state = next;
+            LOG.log(Level.WARNING, "cannot write " + stateFile, e);
+        }
+    }
+
+    private void rememberTag(String tag) {
+        lastTag = tag;
+        if (!Objects.equals(state.tags().get(source.describe()), tag)) {
+            saveState(state.withTag(source.describe(), tag));
         }
     }
 
@@ -185,17 +341,17 @@ public final class RuleUpdater implements AutoCloseable {
             incoming = Files.createTempFile(dir, "incoming-", ".tmp");
             BundleSource.FetchResult fetched = fetchWithDeadline(incoming);
             if (fetched.notModified()) {
-                lastTag = fetched.tag();
+                rememberTag(fetched.tag());
                 return upToDate();
             }
             byte[] hash = RuleBundle.sha256(incoming);
             if (installedHash != null && Arrays.equals(hash, installedHash)) {
-                lastTag = fetched.tag();
+                rememberTag(fetched.tag());
                 return upToDate();
             }
             // From here on the bytes are complete: a refusal is about this bundle, so remember its tag and
             // do not download the same bad bundle again on every poll.
-            lastTag = fetched.tag();
+            rememberTag(fetched.tag());
             return verifyAndApply(incoming, hash, where);
         } catch (BundleRejectedException e) {
             return reject(e.reason(), e.getMessage(), where, -1);
@@ -220,19 +376,26 @@ public final class RuleUpdater implements AutoCloseable {
                 return reject(RejectReason.NOT_NEWER, "bundle version " + offered + " is not newer than the rules in force ("
                         + before + ")", where, offered);
             }
+            long highest = state.highestVersion();
+            if (offered < highest) {
+                return reject(RejectReason.ROLLBACK, "bundle version " + offered + " is older than version " + highest
+                        + " already applied on this PC", where, offered);
+            }
             ActiveRules<?>.Prepared prepared;
             try {
                 prepared = prepare(vb);
             } catch (BundleRejectedException e) {
                 return reject(e.reason(), e.getMessage(), where, offered);
             }
+            String previousHex;
             try {
-                install(incoming);
+                previousHex = install(incoming);
             } catch (IOException e) {
                 return reject(RejectReason.APPLY_FAILED, "cannot write into " + dir + ": " + e.getMessage(), where, offered);
             }
             prepared.publish();
             installedHash = hash;
+            saveState(state.installed(offered, RuleBundle.hex(hash), previousHex));
             notifyApplied(before, vb.snapshot(), where);
             return new Outcome(Status.APPLIED, active.version(), null, "");
         } finally {
@@ -249,17 +412,24 @@ public final class RuleUpdater implements AutoCloseable {
         }
     }
 
-    /** fsync, keep the current bundle as previous, atomic rename, fsync the folder. */
-    private void install(Path incoming) throws IOException {
+    /**
+     * fsync, keep the current bundle as previous, atomic rename, fsync the folder.
+     *
+     * @return the hex SHA-256 of the bundle now at previous.bundle, or null when there is none
+     */
+    private String install(Path incoming) throws IOException {
         try (FileChannel ch = FileChannel.open(incoming, StandardOpenOption.WRITE)) {
             ch.force(true);
         }
         Path current = dir.resolve(CURRENT);
+        String previousHex = null;
         if (Files.exists(current)) {
+            previousHex = RuleBundle.hex(installedHash != null ? installedHash : RuleBundle.sha256(current));
             Files.move(current, dir.resolve(PREVIOUS), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
         Files.move(incoming, current, StandardCopyOption.ATOMIC_MOVE);
         syncDirectory();
+        return previousHex;
     }
 
     private void syncDirectory() {
@@ -322,9 +492,11 @@ public final class RuleUpdater implements AutoCloseable {
     }
 
     private void cleanStaleFiles() throws IOException {
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, "incoming-*.tmp")) {
-            for (Path p : s) {
-                deleteQuietly(p);
+        for (String glob : new String[] {"incoming-*.tmp", "state-*.tmp"}) {
+            try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, glob)) {
+                for (Path p : s) {
+                    deleteQuietly(p);
+                }
             }
         }
         try (DirectoryStream<Path> s = Files.newDirectoryStream(workDir)) {

@@ -10,7 +10,8 @@
  *   <li>{@link org.secrecyguard.rules.RuleUpdater} — the agent side: polls a
  *       {@link org.secrecyguard.rules.FolderSource} or {@link org.secrecyguard.rules.HttpSource}, verifies,
  *       installs atomically, publishes in {@link org.secrecyguard.rules.ActiveRules}, reports to an
- *       {@link org.secrecyguard.rules.UpdateListener}.</li>
+ *       {@link org.secrecyguard.rules.UpdateListener}; its state file ({@code updater-state.json}) keeps the
+ *       highest version applied (older bundles are refused as {@code ROLLBACK}) and the last ETag per source.</li>
  * </ul>
  *
  * <p>Wiring in the app (sketch):
