@@ -27,14 +27,14 @@ public final class Scanner implements AutoCloseable {
     private final DocumentSource documents;
     private final PictureChecker pictures;
     private final ScanLimits limits;
-    private final VerdictCache cache;
+    private final HashKeyedCache<ScanResult> cache;
 
     public Scanner(Supplier<Engine> engines, DocumentSource documents, PictureChecker pictures, ScanLimits limits) {
         this.engines = engines;
         this.documents = documents;
         this.pictures = pictures;
         this.limits = limits;
-        this.cache = new VerdictCache(limits.cacheEntries());
+        this.cache = new HashKeyedCache<>(limits.cacheEntries());
     }
 
     /** The checker for pictures (its status tells whether OCR is available). */

@@ -38,6 +38,7 @@ import org.secrecyguard.channel.PolicyDecider;
 import org.secrecyguard.channel.ScanOutcome;
 import org.secrecyguard.channel.UserNotifier;
 import org.secrecyguard.engine.Verdict;
+import org.secrecyguard.scan.HashKeyedCache;
 import org.secrecyguard.platform.ClipboardAccessException;
 import org.secrecyguard.platform.ClipboardContent;
 import org.secrecyguard.platform.ClipboardWatch;
@@ -97,7 +98,7 @@ public final class ClipboardGuard implements GuardChannel {
     private final EventSink events;
     private final UserNotifier notifier;
     private final Clock clock;
-    private final VerdictCache cache = new VerdictCache(128);
+    private final HashKeyedCache<Verdict> cache = new HashKeyedCache<>(128);
     private final Set<String> ownHashes = new LinkedHashSet<>();
     private final Set<String> overridden = new LinkedHashSet<>();
     private final List<Consumer<VerdictReport>> verdictListeners = new CopyOnWriteArrayList<>();
