@@ -20,7 +20,6 @@ import java.util.List;
 public final class RedHeaderDetector {
     static final int GRID = 1000;
     private static final double MAX_TILT_DEGREES = 7.0;
-    private static final double TILT_STEP_DEGREES = 0.25;
 
     /** Looks for a red header; returns {@link RedHeader#NONE} when there is none. */
     public RedHeader detect(int[] argb, int width, int height) {
@@ -97,29 +96,7 @@ public final class RedHeaderDetector {
         }
 
         double bestTilt() {
-            int rows = gh + 2 * margin + 1;
-            int[] hist = new int[rows];
-            double best = 0;
-            long bestScore = -1;
-            int steps = (int) Math.round(MAX_TILT_DEGREES / TILT_STEP_DEGREES);
-            for (int s = -steps; s <= steps; s++) {
-                double deg = s * TILT_STEP_DEGREES;
-                double tan = Math.tan(Math.toRadians(deg));
-                java.util.Arrays.fill(hist, 0);
-                for (int i = 0; i < xs.length; i++) {
-                    hist[projectedRow(i, tan)]++;
-                }
-                long score = 0;
-                for (int h : hist) {
-                    score += (long) h * h;
-                }
-                // Prefer the smaller tilt on ties so that a level page stays level.
-                if (score > bestScore || (score == bestScore && Math.abs(deg) < Math.abs(best))) {
-                    bestScore = score;
-                    best = deg;
-                }
-            }
-            return best;
+            return SkewEstimator.bestTilt(xs, ys, xs.length, gw, gh);
         }
 
         RedHeader classify(double tiltDegrees) {

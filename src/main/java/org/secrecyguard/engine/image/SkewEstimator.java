@@ -44,8 +44,21 @@ public final class SkewEstimator {
                 k++;
             }
         }
-        int margin = (int) Math.ceil(w / 2.0 * Math.tan(Math.toRadians(MAX_DEGREES))) + 1;
-        int[] hist = new int[h + 2 * margin + 1];
+        return bestTilt(xs, ys, k, w, h);
+    }
+
+    /**
+     * The tilt (−7° to +7°, in quarter degrees) at which the row profile of the given points is
+     * sharpest: the sum of squared row counts is largest. Ties go to the smaller tilt, so that a level
+     * page stays level.
+     *
+     * @param count  how many of the points in xs/ys to use
+     * @param width  width of the area the points lie in (tilts turn about its middle)
+     * @param height height of that area
+     */
+    static double bestTilt(int[] xs, int[] ys, int count, int width, int height) {
+        int margin = (int) Math.ceil(width / 2.0 * Math.tan(Math.toRadians(MAX_DEGREES))) + 1;
+        int[] hist = new int[height + 2 * margin + 1];
         double best = 0;
         long bestScore = -1;
         int steps = (int) Math.round(MAX_DEGREES / STEP_DEGREES);
@@ -53,8 +66,8 @@ public final class SkewEstimator {
             double deg = s * STEP_DEGREES;
             double tan = Math.tan(Math.toRadians(deg));
             java.util.Arrays.fill(hist, 0);
-            for (int i = 0; i < k; i++) {
-                hist[(int) Math.round(ys[i] - (xs[i] - w / 2.0) * tan) + margin]++;
+            for (int i = 0; i < count; i++) {
+                hist[(int) Math.round(ys[i] - (xs[i] - width / 2.0) * tan) + margin]++;
             }
             long score = 0;
             for (int v : hist) {
