@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -14,13 +14,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import javax.imageio.ImageIO;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
-import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+
+
+
+
+
+
+
 import org.apache.poi.util.Units;
 import org.apache.poi.xwpf.usermodel.Document;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -54,19 +54,11 @@ class RegisterScansAndPicturesTest {
     static void makeFiles() throws Exception {
         scannedPdf = dir.resolve("scan.pdf");
         BufferedImage scanned = SampleImages.scan(RegisteredNotice.PAGE, 0.4, 5);
-        try (PDDocument pdf = new PDDocument()) {
-            PDPage page = new PDPage(PDRectangle.A4);
-            pdf.addPage(page);
-            PDImageXObject image = LosslessFactory.createFromImage(pdf, scanned);
-            try (PDPageContentStream cs = new PDPageContentStream(pdf, page)) {
-                cs.drawImage(image, 0, 0, PDRectangle.A4.getWidth(), PDRectangle.A4.getHeight());
-            }
-            pdf.save(scannedPdf.toFile());
-        }
+        ScannedFiles.imageOnlyPdf(scannedPdf, scanned);
 
         wordWithPicture = dir.resolve("notice-with-attachment.docx");
         PageSpec attachment = new PageSpec(null, null, false, null, null, null, "附件", PICTURED);
-        byte[] png = pngBytes(PageRenderer.render(attachment, SampleImages.SCAN_PX_PER_MM));
+        byte[] png = ScannedFiles.png(PageRenderer.render(attachment, SampleImages.SCAN_PX_PER_MM));
         try (XWPFDocument doc = new XWPFDocument(); OutputStream out = Files.newOutputStream(wordWithPicture)) {
             doc.createParagraph().createRun().setText(RegisteredNotice.TITLE);
             for (String sentence : TYPED) {
@@ -79,11 +71,6 @@ class RegisterScansAndPicturesTest {
         photo = RegisteredNotice.photo(dir, "photo.jpg", RegisteredNotice.PAGE, false, 2, 21);
     }
 
-    private static byte[] pngBytes(BufferedImage image) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
-    }
 
     private static String[] run(String... args) {
         StringWriter out = new StringWriter();

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
+
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -16,13 +16,13 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import javax.imageio.ImageIO;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
-import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+
+
+
+
+
+
+
 import org.apache.poi.util.Units;
 import org.apache.poi.xwpf.usermodel.Document;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -74,20 +74,12 @@ class ScanPicturesTest {
 
         BufferedImage scanned = SampleImages.scan(confidential, 0.3, 3);
         scannedPdf = dir.resolve("scan.pdf");
-        try (PDDocument pdf = new PDDocument()) {
-            PDPage page = new PDPage(PDRectangle.A4);
-            pdf.addPage(page);
-            PDImageXObject image = LosslessFactory.createFromImage(pdf, scanned);
-            try (PDPageContentStream cs = new PDPageContentStream(pdf, page)) {
-                cs.drawImage(image, 0, 0, PDRectangle.A4.getWidth(), PDRectangle.A4.getHeight());
-            }
-            pdf.save(scannedPdf.toFile());
-        }
+        ScannedFiles.imageOnlyPdf(scannedPdf, scanned);
 
         wordWithPicture = dir.resolve("report.docx");
         try (XWPFDocument doc = new XWPFDocument(); OutputStream out = Files.newOutputStream(wordWithPicture)) {
             doc.createParagraph().createRun().setText("附件：现场照片如下。");
-            byte[] bytes = pngBytes(SampleImages.headerCrop(secret));
+            byte[] bytes = ScannedFiles.png(SampleImages.headerCrop(secret));
             doc.createParagraph().createRun().addPicture(new java.io.ByteArrayInputStream(bytes),
                     Document.PICTURE_TYPE_PNG, "photo.png", Units.toEMU(450), Units.toEMU(150));
             doc.write(out);
@@ -103,15 +95,10 @@ class ScanPicturesTest {
 
     private static Path png(String name, BufferedImage image) throws Exception {
         Path p = dir.resolve(name);
-        Files.write(p, pngBytes(image));
+        Files.write(p, ScannedFiles.png(image));
         return p;
     }
 
-    private static byte[] pngBytes(BufferedImage image) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
-    }
 
     private static Map<String, JsonNode> scan(int expectedExit, String... args) throws Exception {
         StringWriter out = new StringWriter();
