@@ -58,16 +58,11 @@ final class ScanCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Engine engine = EngineLoader.load(rulesDb);
         List<Path> files = new ArrayList<>();
-        List<ScanResult> missing = new ArrayList<>();
         for (Path p : paths) {
-            collect(p, files, missing);
+            collect(p, files);
         }
         ScanOutput output = new ScanOutput(out, json);
         ScanTally tally = new ScanTally();
-        for (ScanResult r : missing) {
-            output.print(r);
-            tally.add(r);
-        }
         ScanProgress progress = new ScanProgress(err, files.size());
         try (Scanner scanner = Scanners.forFiles(() -> engine, !noOcr, tessdata)) {
             if (!noOcr && !scanner.pictures().available()) {
@@ -100,16 +95,17 @@ final class ScanCommand implements Callable<Integer> {
         return tally.exitCode();
     }
 
-    private static void collect(Path p, List<Path> files, List<ScanResult> missing) throws IOException {
+    /**
+     * Folders expand to their files in name order; anything else is kept in place for the scanner,
+     * so a missing path becomes a "not found" row where it was named.
+     */
+    private static void collect(Path p, List<Path> files) throws IOException {
         if (Files.isDirectory(p)) {
             try (Stream<Path> walk = Files.walk(p)) {
                 walk.filter(Files::isRegularFile).sorted().forEach(files::add);
             }
-        } else if (Files.exists(p)) {
-            files.add(p);
         } else {
-            missing.add(new ScanResult(p.toString(), ScanResult.Status.ERROR,
-                    org.secrecyguard.engine.Verdict.CLEAN, "not found", List.of(), 0));
+            files.add(p);
         }
     }
 }

@@ -52,7 +52,7 @@ public final class Scanner implements AutoCloseable {
         Engine engine = engines.get();
         String shown = file.toString();
         Path name = file.getFileName();
-        Verdict nameVerdict = name == null ? Verdict.CLEAN
+        Verdict nameVerdict = name == null || !Files.exists(file) ? Verdict.CLEAN
                 : engine.inspect(new Segment(name.toString(), SegmentKind.FILE_NAME, "file name"));
         ScanResult content;
         try {
