@@ -47,7 +47,9 @@ public final class TesseractImageInspector implements ImageInspector {
     private final OcrPlan plan;
     private final InspectionCache cache;
     private final ImageDecoder decoder = new ImageDecoder();
-    private final OcrWorkers workers;
+    private final TessdataLocator.Location data;
+    private OcrWorkers workers;            // guarded by this; started on the first picture
+    private boolean closed;                // guarded by this
     private volatile String status;
 
     /** An inspector with {@link OcrConfig#defaults()}. */
@@ -55,39 +57,64 @@ public final class TesseractImageInspector implements ImageInspector {
         this(OcrConfig.defaults());
     }
 
+    /**
+     * Checks that OCR can run (language data and the Tesseract library are there) without loading
+     * Tesseract: the library and its threads start on the first picture, so an idle guard does not
+     * carry them (≈ 10 MB resident). When the library file cannot be found by name the library is
+     * loaded here after all, so {@link #status()} still says at start-up why OCR is unavailable.
+     */
     public TesseractImageInspector(OcrConfig config) {
         this.config = config;
         this.plan = new OcrPlan(config);
         this.cache = new InspectionCache(config.cacheEntries());
+        TessdataLocator.Location located = null;
         String problem;
-        OcrWorkers pool = null;
         try {
-            TessdataLocator.Location data = TessdataLocator.locate(config.tessdataDir(), config.languages(), System.getenv());
-            problem = data.problem();
+            located = TessdataLocator.locate(config.tessdataDir(), config.languages(), System.getenv());
+            problem = located.problem();
             if (problem == null) {
-                TesseractLibrary.Loaded library = TesseractLibrary.load(config.limitOpenMpThreads());
-                problem = library.problem();
-                if (problem == null) {
-                    pool = new OcrWorkers(config.workers(),
-                            () -> TessHandle.open(library, data.dir(), config.languages()), "ocr-tesseract");
+                // Set OMP_THREAD_LIMIT now, while no other thread reads the environment.
+                TesseractLibrary.prepare(config.limitOpenMpThreads());
+                if (!TesseractLibrary.installed()) {
+                    problem = TesseractLibrary.load(config.limitOpenMpThreads()).problem();
                 }
             }
         } catch (LinkageError e) { // tess4j or JNA classes missing or broken
             LOG.log(Level.WARNING, "OCR could not start", e);
             problem = "OCR unavailable: the Tesseract integration could not be loaded (" + e.getClass().getSimpleName() + ")";
         }
-        this.workers = pool;
+        this.data = located;
         this.status = problem == null ? "OK" : problem;
     }
 
     @Override
     public boolean available() {
-        return workers != null && "OK".equals(status);
+        return "OK".equals(status);
     }
 
     @Override
     public String status() {
         return status;
+    }
+
+    /** The OCR threads, started on first use; null (with {@link #status} saying why) when they cannot be. */
+    private synchronized OcrWorkers workers() {
+        if (workers == null && !closed && available()) {
+            try {
+                TesseractLibrary.Loaded library = TesseractLibrary.load(config.limitOpenMpThreads());
+                if (library.problem() != null) {
+                    status = library.problem();
+                    return null;
+                }
+                workers = new OcrWorkers(config.workers(),
+                        () -> TessHandle.open(library, data.dir(), config.languages()), "ocr-tesseract");
+            } catch (LinkageError e) {
+                LOG.log(Level.WARNING, "OCR could not start", e);
+                status = "OCR unavailable: the Tesseract integration could not be loaded ("
+                        + e.getClass().getSimpleName() + ")";
+            }
+        }
+        return workers;
     }
 
     /** The settings in force. */
@@ -148,7 +175,11 @@ public final class TesseractImageInspector implements ImageInspector {
         if (!available()) {
             return PictureText.unread(status);
         }
-        FutureTask<OcrPlan.PageRead> task = workers.submit(handle -> plan.readAll(image, handle));
+        OcrWorkers pool = workers();
+        if (pool == null) {
+            return PictureText.unread(available() ? "OCR stopped: the inspector was closed" : status);
+        }
+        FutureTask<OcrPlan.PageRead> task = pool.submit(handle -> plan.readAll(image, handle));
         return await(task, where, PictureText::unread, r -> r.timedOut()
                 ? new PictureText(r.text(), false, "OCR stopped at the time budget ("
                         + config.totalBudget().toSeconds() + " s): the picture was only partly read")
@@ -169,7 +200,11 @@ public final class TesseractImageInspector implements ImageInspector {
     }
 
     private ImageInspection run(BufferedImage image, String where, Engine engine) {
-        FutureTask<OcrPlan.Result> task = workers.submit(handle -> plan.run(image, where, engine, handle));
+        OcrWorkers pool = workers();
+        if (pool == null) {
+            return unavailable();
+        }
+        FutureTask<OcrPlan.Result> task = pool.submit(handle -> plan.run(image, where, engine, handle));
         return await(task, where, note -> new ImageInspection(Verdict.CLEAN, false, note),
                 r -> new ImageInspection(r.verdict(), r.ocrUsed(), r.note()));
     }
@@ -205,11 +240,12 @@ public final class TesseractImageInspector implements ImageInspector {
     }
 
     private ImageInspection unavailable() {
-        return new ImageInspection(Verdict.CLEAN, false, status);
+        return new ImageInspection(Verdict.CLEAN, false, available() ? "OCR stopped: the inspector was closed" : status);
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
         if (workers != null) {
             workers.close();
         }

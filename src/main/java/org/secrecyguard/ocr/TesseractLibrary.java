@@ -4,6 +4,10 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
@@ -24,6 +28,7 @@ import net.sourceforge.tess4j.TessAPI;
 final class TesseractLibrary {
     private static final Logger LOG = Logger.getLogger(TesseractLibrary.class.getName());
     private static Loaded loaded;
+    private static Boolean openMpLimited; // null until prepare or load decided it
 
     /** The monitor functions with plain pointers (tess4j's ETEXT_DESC layout does not match 5.x). */
     interface MonitorApi extends Library {
@@ -61,10 +66,86 @@ final class TesseractLibrary {
 
     static synchronized Loaded load(boolean limitOpenMpThreads) {
         if (loaded == null) {
-            boolean limited = limitOpenMpThreads && limitOpenMp();
-            loaded = tryLoad(limited);
+            loaded = tryLoad(prepare(limitOpenMpThreads));
         }
         return loaded;
+    }
+
+    /**
+     * Sets OMP_THREAD_LIMIT=1 (when asked and the user did not set it) without loading Tesseract, so
+     * it is done at start-up while no other thread reads the environment; returns whether it is set.
+     */
+    static synchronized boolean prepare(boolean limitOpenMpThreads) {
+        if (openMpLimited == null) {
+            openMpLimited = limitOpenMpThreads && limitOpenMp();
+        }
+        return openMpLimited;
+    }
+
+    /**
+     * Whether the library is there, from files only (nothing is loaded): the DLL bundled in the
+     * tess4j jar on Windows, a {@code libtesseract} file in the loader's folders elsewhere. False
+     * means "not found by name", not "missing": the caller then loads it to be sure.
+     */
+    static boolean installed() {
+        if (loaded != null) {
+            return loaded.ok();
+        }
+        for (String name : libraryNames()) {
+            String file = name.contains(".so") ? name : System.mapLibraryName(name);
+            if (TesseractLibrary.class.getClassLoader().getResource(Platform.RESOURCE_PREFIX + "/" + file) != null) {
+                return true;
+            }
+            for (Path dir : libraryDirs()) {
+                if (Files.isRegularFile(dir.resolve(file))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Folders the system loader and JNA search, as far as they can be known without loading. */
+    private static List<Path> libraryDirs() {
+        List<Path> dirs = new ArrayList<>();
+        for (String prop : List.of("jna.library.path", "java.library.path")) {
+            addPathList(dirs, System.getProperty(prop));
+        }
+        addPathList(dirs, System.getenv(Platform.isWindows() ? "PATH" : "LD_LIBRARY_PATH"));
+        if (!Platform.isWindows()) {
+            for (String d : List.of("/usr/lib", "/usr/lib64", "/lib", "/lib64", "/usr/local/lib", "/opt/homebrew/lib")) {
+                dirs.add(Path.of(d));
+            }
+            String multiarch = Platform.ARCH.equals("x86-64") ? "x86_64" : Platform.ARCH;
+            dirs.add(Path.of("/usr/lib/" + multiarch + "-linux-gnu"));
+            try (DirectoryStream<Path> conf = Files.newDirectoryStream(Path.of("/etc/ld.so.conf.d"), "*.conf")) {
+                for (Path c : conf) {
+                    for (String line : Files.readAllLines(c)) {
+                        if (line.startsWith("/")) {
+                            dirs.add(Path.of(line.trim()));
+                        }
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.FINE, "ld.so.conf.d not read", e);
+            }
+        }
+        return dirs;
+    }
+
+    private static void addPathList(List<Path> dirs, String list) {
+        if (list == null) {
+            return;
+        }
+        for (String d : list.split(java.io.File.pathSeparator)) {
+            if (!d.isBlank()) {
+                try {
+                    dirs.add(Path.of(d.trim()));
+                } catch (RuntimeException e) { // an unusable entry in PATH
+                    LOG.log(Level.FINE, "library folder skipped", e);
+                }
+            }
+        }
     }
 
     private static boolean limitOpenMp() {

@@ -163,6 +163,26 @@ class TesseractImageInspectorTest {
     }
 
     @Test
+    void startsTesseractOnlyOnTheFirstPicture() {
+        assertTrue(TesseractLibrary.installed(), "libtesseract is found by its file name here");
+        long before = ocrThreads();
+        try (TesseractImageInspector idle = new TesseractImageInspector(OcrConfig.defaults().withWorkers(3).withCacheEntries(0))) {
+            assertTrue(idle.available(), idle.status());
+            assertEquals(before, ocrThreads(), "no OCR thread while no picture came");
+            ImageInspection result = idle.inspect(samples.get("scan-secret-redheader").image(), "scan",
+                    Baseline.engine());
+            assertTrue(result.ocrUsed(), result.note());
+            assertEquals(Level.SECRET, result.verdict().highest().orElseThrow());
+            assertEquals(before + 3, ocrThreads());
+        }
+    }
+
+    private static long ocrThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().startsWith("ocr-tesseract")).count();
+    }
+
+    @Test
     void saysWhyOcrIsUnavailableInsteadOfFailing(@TempDir Path emptyDir) throws Exception {
         try (TesseractImageInspector missing = new TesseractImageInspector(OcrConfig.defaults().withTessdataDir(emptyDir))) {
             assertFalse(missing.available());
