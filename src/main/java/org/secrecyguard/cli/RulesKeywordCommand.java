@@ -65,10 +65,18 @@ final class RulesKeywordCommand implements Callable<Integer> {
         }
         try (RuleStore store = db.open()) {
             if (list) {
+                int wholeTerm = 0;
                 for (KeywordRule r : store.keywords()) {
-                    out.println(r.id() + "  " + r.level() + "  " + r.length() + " chars");
+                    boolean old = r.prefilterLength() != KeywordHasher.anchorLength(r.length());
+                    wholeTerm += old ? 1 : 0;
+                    out.println(r.id() + "  " + r.level() + "  " + r.length() + " chars"
+                            + (old ? "  (hashed before anchors)" : ""));
                 }
                 out.println(store.keywords().size() + " keyword rules");
+                if (wholeTerm > 0) {
+                    out.println(wholeTerm + " rules were hashed before anchors: they match, but each distinct"
+                            + " length costs scanning time; adding the same terms again re-hashes them in place");
+                }
                 return ExitCodes.OK;
             }
             if (remove != null) {

@@ -15,7 +15,7 @@ import java.util.Set;
  * code reads, used to check a database that arrives in a bundle before it is trusted.
  */
 final class RuleSchema {
-    static final List<Migration> MIGRATIONS = List.of(new V1Initial(), new V2CalendarAndTexts());
+    static final List<Migration> MIGRATIONS = List.of(new V1Initial(), new V2CalendarAndTexts(), new V3KeywordAnchors());
     static final int CURRENT = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
 
     private static final Map<String, List<String>> EXPECTED = expected();
@@ -27,7 +27,8 @@ final class RuleSchema {
         Map<String, List<String>> m = new LinkedHashMap<>();
         m.put("meta", List.of("key", "value"));
         m.put("marking_level", List.of("level"));
-        m.put("keyword", List.of("id", "level", "length", "prefilter", "digest"));
+        m.put("keyword", List.of("id", "level", "length", "prefilter", "digest", "prefilter_length",
+                "prefilter_offset"));
         m.put("document", List.of("id", "title", "level", "text_length", "fingerprints"));
         m.put("policy_rule", List.of("level", "channel", "action", "off_hours_action"));
         m.put("external_app", List.of("channel", "name", "family"));

@@ -265,8 +265,10 @@ public final class RuleStore implements AutoCloseable {
                     results.add(existing);
                     continue;
                 }
-                update(c, "INSERT INTO keyword (id, level, length, prefilter, digest) VALUES (?, ?, ?, ?, ?)",
-                        rule.id(), rule.level().name(), rule.length(), rule.prefilter(), rule.digest());
+                update(c, "INSERT INTO keyword (id, level, length, prefilter, digest, prefilter_length,"
+                                + " prefilter_offset) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        rule.id(), rule.level().name(), rule.length(), rule.prefilter(), rule.digest(),
+                        rule.prefilterLength(), rule.prefilterOffset());
                 results.add(new KeywordAddition(rule.id(), rule.level(), KeywordAddition.Outcome.ADDED));
                 next++;
             }
@@ -276,13 +278,20 @@ public final class RuleStore implements AutoCloseable {
     }
 
     private KeywordAddition existingKeyword(KeywordRule rule) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, level FROM keyword WHERE digest = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, level, prefilter, prefilter_length, prefilter_offset FROM keyword WHERE digest = ?")) {
             ps.setBytes(1, rule.digest());
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return null;
                 }
                 String id = rs.getString(1);
+                if (rs.getLong(3) != rule.prefilter() || rs.getInt(4) != rule.prefilterLength()
+                        || rs.getInt(5) != rule.prefilterOffset()) {
+                    // The same term hashed under an older prefilter layout: take the new one.
+                    update(c, "UPDATE keyword SET prefilter = ?, prefilter_length = ?, prefilter_offset = ?"
+                            + " WHERE id = ?", rule.prefilter(), rule.prefilterLength(), rule.prefilterOffset(), id);
+                }
                 if (level(rs.getString(2)) == rule.level()) {
                     return new KeywordAddition(id, rule.level(), KeywordAddition.Outcome.ALREADY_PRESENT);
                 }
@@ -293,7 +302,9 @@ public final class RuleStore implements AutoCloseable {
     }
 
     private static void validate(KeywordRule rule) {
-        if (rule.length() <= 0 || rule.digest() == null || rule.digest().length == 0 || rule.level() == null) {
+        if (rule.length() <= 0 || rule.prefilterLength() <= 0 || rule.prefilterOffset() < 0
+                || rule.prefilterOffset() + rule.prefilterLength() > rule.length()
+                || rule.digest() == null || rule.digest().length == 0 || rule.level() == null) {
             throw new IllegalArgumentException("keyword rule " + rule.id() + " is incomplete");
         }
     }
@@ -311,10 +322,11 @@ public final class RuleStore implements AutoCloseable {
     private List<KeywordRule> readKeywords() throws SQLException {
         List<KeywordRule> list = new ArrayList<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT id, level, length, prefilter, digest FROM keyword ORDER BY rowid")) {
+                "SELECT id, level, length, prefilter, digest, prefilter_length, prefilter_offset FROM keyword"
+                        + " ORDER BY rowid")) {
             while (rs.next()) {
                 list.add(new KeywordRule(rs.getString(1), level(rs.getString(2)), rs.getInt(3), rs.getLong(4),
-                        rs.getBytes(5)));
+                        rs.getBytes(5), rs.getInt(6), rs.getInt(7)));
             }
         }
         return list;

@@ -22,6 +22,7 @@ import org.secrecyguard.engine.DetectorType;
 import org.secrecyguard.engine.Finding;
 import org.secrecyguard.engine.Level;
 import org.secrecyguard.engine.Verdict;
+import org.secrecyguard.engine.keyword.WholeTermRules;
 import org.secrecyguard.policy.Action;
 import org.secrecyguard.policy.Channel;
 import org.secrecyguard.policy.DayType;
@@ -210,6 +211,16 @@ class RulesCommandTest {
         ok("rules", "keyword", "--db", db.toString(), "--remove", "kw:2");
         Run listed = ok("rules", "keyword", "--db", db.toString(), "--list");
         assertTrue(listed.out().contains("2 keyword rules"), listed.out());
+        assertFalse(listed.out().contains("before anchors"), listed.out());
+        try (RuleStore store = RuleStore.open(db)) { // a rule as the previous release hashed it
+            store.addKeywords(List.of(id -> WholeTermRules.rule(store.deploymentKey(), id, Level.SECRET, "蓝盾行动计划")));
+        }
+        Run listedOld = ok("rules", "keyword", "--db", db.toString(), "--list");
+        assertTrue(listedOld.out().contains("6 chars  (hashed before anchors)"), listedOld.out());
+        assertTrue(listedOld.out().contains("1 rules were hashed before anchors"), listedOld.out());
+        ok("rules", "keyword", "--db", db.toString(), "--level", "SECRET", "蓝盾行动计划");
+        assertFalse(ok("rules", "keyword", "--db", db.toString(), "--list").out().contains("before anchors"),
+                "adding the term again re-hashed it");
         for (Run r : List.of(added, fromFile, tooShort, listed)) {
             assertFalse(r.out().contains(term) || r.err().contains(term), "the term is never printed");
         }

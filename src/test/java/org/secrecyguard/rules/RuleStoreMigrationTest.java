@@ -76,6 +76,7 @@ class RuleStoreMigrationTest {
             assertEquals(java.util.Set.of(Level.TOP_SECRET, Level.SECRET, Level.CONFIDENTIAL), s.markingLevels());
             assertEquals("kw:7", s.keywords().get(0).id());
             assertArrayEquals(new byte[] {0x00, 0x11, 0x22, 0x33}, s.keywords().get(0).digest());
+            assertEquals(4, s.keywords().get(0).prefilterLength(), "rules from before anchors cover the whole term");
             assertArrayEquals(fps, s.documents().get(0).fingerprints());
             assertEquals(new PolicyEntry(Level.INTERNAL, Channel.CLIPBOARD, Action.AUDIT, null),
                     s.policy().matrix().entry(Level.INTERNAL, Channel.CLIPBOARD));

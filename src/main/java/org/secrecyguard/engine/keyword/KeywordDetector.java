@@ -21,11 +21,14 @@ import org.secrecyguard.engine.text.TextNormalizer;
  *
  * <p>How: each segment's normalised text is brought to key form ({@link KeywordText}) block by block
  * while one running prefix hash is kept for it; from that, the keyed rolling hash of any window is one
- * multiply and one subtract, whatever its length. Then one sweep per term length (not per term) looks
- * each window's hash up in that length's small table ({@link LengthClass}); only a window that passes the
+ * multiply and one subtract, whatever its length. Then one sweep per window length (not per term) looks
+ * each window's hash up in that window's small table ({@link WindowClass}); only a window that passes the
  * table is compared with the exact 22-bit prefilters, and only a window whose prefilter equals a rule's
- * is confirmed with HMAC-SHA256 against the rule's digest. Nothing is allocated per char; work per char
- * grows with the number of distinct term lengths, not with the number of terms.
+ * is confirmed with HMAC-SHA256 of the whole term against the rule's digest. A rule's window is what its
+ * prefilter covers: the term itself when it is shorter than the 4-char anchor, else four of its chars at
+ * a recorded offset ({@link KeywordKey}), so there are at most four sweeps, however the term lengths
+ * spread.
+ * Nothing is allocated per char; work per char grows with the number of windows, not of terms.
  *
  * <p>Matching rules: key form on both sides, so width, case, the normaliser's traditional characters,
  * spaces, line breaks and punctuation do not matter (see {@link KeywordText}); a match never spans two
@@ -42,8 +45,12 @@ public final class KeywordDetector implements TextDetector {
     private final KeywordKey key;
     private final KeywordRule[] rules;
     private final byte[][] digests;
-    private final LengthClass[] classes;
-    private final int maxLength;
+    private final WindowClass[] classes;
+    /**
+     * Key chars carried from one block to the next: enough that a window not yet probed has every term
+     * it may belong to, before and after it, in the next block.
+     */
+    private final int carryOver;
 
     /**
      * @param deploymentKey the key the rules were hashed with ({@link KeywordHasher}); with another key
@@ -56,22 +63,23 @@ public final class KeywordDetector implements TextDetector {
         List<KeywordRule> list = List.copyOf(rules);
         this.rules = list.toArray(new KeywordRule[0]);
         this.digests = new byte[this.rules.length][];
-        Map<Integer, List<Integer>> byLength = new TreeMap<>();
+        Map<Integer, List<Integer>> byWindow = new TreeMap<>();
         for (int i = 0; i < this.rules.length; i++) {
             KeywordRule r = this.rules[i];
             validate(r);
             digests[i] = r.digest().clone();
-            byLength.computeIfAbsent(r.length(), l -> new ArrayList<>()).add(i);
+            byWindow.computeIfAbsent(r.prefilterLength(), l -> new ArrayList<>()).add(i);
         }
-        this.classes = new LengthClass[byLength.size()];
+        this.classes = new WindowClass[byWindow.size()];
         int c = 0;
-        int max = 0;
-        for (Map.Entry<Integer, List<Integer>> e : byLength.entrySet()) {
+        int carry = 0;
+        for (Map.Entry<Integer, List<Integer>> e : byWindow.entrySet()) {
             int[] members = e.getValue().stream().mapToInt(Integer::intValue).toArray();
-            classes[c++] = new LengthClass(e.getKey(), key.base, list, members);
-            max = Math.max(max, e.getKey());
+            WindowClass wc = new WindowClass(e.getKey(), key.base, list, members);
+            classes[c++] = wc;
+            carry = Math.max(carry, wc.before + wc.after - 1);
         }
-        this.maxLength = max;
+        this.carryOver = carry;
     }
 
     /** Number of rules this detector matches. */
@@ -79,16 +87,16 @@ public final class KeywordDetector implements TextDetector {
         return rules.length;
     }
 
-    /** Number of distinct term lengths: the number of probes per char of text. */
-    public int lengthClassCount() {
+    /** Number of distinct window lengths: the number of probes per char of text. */
+    public int windowClassCount() {
         return classes.length;
     }
 
     /** Bytes of prefilter tables probed in the hot loop (the part that should stay in cache). */
     public int tableBytes() {
         int sum = 0;
-        for (LengthClass lc : classes) {
-            sum += lc.tableBytes();
+        for (WindowClass wc : classes) {
+            sum += wc.tableBytes();
         }
         return sum;
     }
@@ -112,14 +120,12 @@ public final class KeywordDetector implements TextDetector {
      * Appends the key-form chars of {@code raw[0, len)} to the block and extends the prefix hash; returns
      * the new block length. Kept small and static so that the JIT compiles it as one tight loop.
      */
-    private static int appendKeyChars(char[] raw, int len, int offset, char[] chars, int[] position, int[] hash,
-                                      int n, int base, int spread) {
+    private static int appendKeyChars(char[] raw, int len, char[] chars, int[] hash, int n, int base, int spread) {
         int running = hash[n]; // in a register: the hash chain is the serial part of this loop
         for (int j = 0; j < len; j++) {
             char c = raw[j];
             if (KeywordText.isKeyChar(c)) {
                 chars[n] = c;
-                position[n] = offset + j;
                 running = running * base + c * spread;
                 hash[++n] = running;
             }
@@ -132,19 +138,19 @@ public final class KeywordDetector implements TextDetector {
      * top bits as an index into the table, and on an occupied slot the tag check. Starts that pass go to
      * {@code candidates}; returns how many. No calls inside, so the JIT unrolls it.
      */
-    private static int sweep(int[] hash, int from, int last, LengthClass lc, int[] candidates) {
-        final int length = lc.length;
-        final int pow = lc.pow;
-        final int shift = lc.shift;
-        final int tagShift = lc.tagShift;
-        final int tagMask = lc.tagMask;
-        final byte[] table = lc.table;
+    private static int sweep(int[] hash, int from, int last, WindowClass wc, int[] candidates) {
+        final int length = wc.window;
+        final int pow = wc.pow;
+        final int shift = wc.shift;
+        final int tagShift = wc.tagShift;
+        final int tagMask = wc.tagMask;
+        final byte[] table = wc.table;
         int found = 0;
         for (int s = from; s <= last; s++) {
             int w = hash[s + length] - hash[s] * pow;
             int slot = table[w >>> shift];
-            if (slot != LengthClass.EMPTY
-                    && (slot == LengthClass.AMBIGUOUS || slot == (((w >>> tagShift) & tagMask) | 0xFFFFFF80))) {
+            if (slot != WindowClass.EMPTY
+                    && (slot == WindowClass.AMBIGUOUS || slot == (((w >>> tagShift) & tagMask) | 0xFFFFFF80))) {
                 candidates[found++] = s;
             }
         }
@@ -158,6 +164,12 @@ public final class KeywordDetector implements TextDetector {
         if (r.length() < KeywordKey.MIN_LENGTH || r.length() > KeywordKey.MAX_LENGTH) {
             throw new IllegalArgumentException("keyword rule " + r.id() + ": length " + r.length()
                     + " outside " + KeywordKey.MIN_LENGTH + ".." + KeywordKey.MAX_LENGTH);
+        }
+        if (r.prefilterLength() < KeywordKey.MIN_LENGTH || r.prefilterOffset() < 0
+                || r.prefilterOffset() + r.prefilterLength() > r.length()) {
+            throw new IllegalArgumentException("keyword rule " + r.id() + ": prefilter covers "
+                    + r.prefilterLength() + " chars from offset " + r.prefilterOffset() + " of a "
+                    + r.length() + "-char term");
         }
         if (r.prefilter() < 0 || r.prefilter() >= (1L << KeywordKey.PREFILTER_BITS)) {
             throw new IllegalArgumentException("keyword rule " + r.id() + ": prefilter is not a "
@@ -176,10 +188,18 @@ public final class KeywordDetector implements TextDetector {
         private final int block;
         /** Raw normalised chars copied out of the segment's String, one chunk at a time. */
         private final char[] raw;
-        /** Key-form chars of the current block, with the last maxLength-1 of the previous in front. */
+        /** Key-form chars of the current block, with the carry-over of the previous in front. */
         private final char[] chars;
-        /** Index in the normalised text of each key-form char (for the word-boundary check). */
-        private final int[] position;
+        /** Key-form chars of this segment before chars[0] (the buffer's start in the whole segment). */
+        private int bufferBase;
+        /**
+         * A point in the normalised text where the key chars before it are counted: {@code resolvedKeys}
+         * key chars lie before index {@code resolvedIndex}. Where a key char sits in the normalised text
+         * is needed only for the rare word-boundary check, so it is found by walking on from here
+         * rather than recorded for every char (which cost more than a tenth of the whole scan).
+         */
+        private int resolvedKeys;
+        private int resolvedIndex;
         /** hash[i] = rolling hash of chars[0, i); a window's hash is hash[e] - hash[s]·B^(e-s). */
         private final int[] hash;
         /** Window starts that passed a table, collected so that the sweep itself stays call-free. */
@@ -190,12 +210,11 @@ public final class KeywordDetector implements TextDetector {
 
         Scan(int block, Consumer<Finding> out) {
             this.out = out;
-            this.block = Math.max(block, maxLength); // so that a block always holds more than the carry-over
+            this.block = Math.max(block, carryOver + 1); // so that a block always holds more than the carry-over
             // A block is probed once it holds at least `block` key chars; one chunk adds at most `block`.
-            int capacity = 2 * this.block + maxLength;
+            int capacity = 2 * this.block + 1;
             this.raw = new char[this.block];
             this.chars = new char[capacity];
-            this.position = new int[capacity];
             this.hash = new int[capacity + 1];
             this.candidates = new int[capacity];
         }
@@ -206,71 +225,118 @@ public final class KeywordDetector implements TextDetector {
             String s = text.text();
             int n = 0;
             hash[0] = 0; // an earlier segment's carry-over may have left a value here
+            bufferBase = 0;
+            resolvedKeys = 0;
+            resolvedIndex = 0;
             boolean first = true;
             for (int start = 0; start < s.length(); start += raw.length) {
                 int len = Math.min(raw.length, s.length() - start);
                 s.getChars(start, start + len, raw, 0);
-                n = appendKeyChars(raw, len, start, chars, position, hash, n, key.base, key.spread);
+                n = appendKeyChars(raw, len, chars, hash, n, key.base, key.spread);
                 if (n >= block) {
-                    probe(n, first);
+                    probe(n, first, false);
                     first = false;
                     n = carry(n);
                 }
             }
             if (n > 0) {
-                probe(n, first);
+                probe(n, first, true);
             }
         }
 
-        /** Probes every window that fits in chars[0, n) and was not probed before, one length at a time. */
-        private void probe(int n, boolean first) {
-            for (LengthClass lc : classes) {
-                int from = first ? 0 : maxLength - lc.length;
-                int found = sweep(hash, from, n - lc.length, lc, candidates);
+        /**
+         * Probes every window in chars[0, n) that was not probed before, one window length at a time. A
+         * window is probed in the block where every term it may belong to fits after it; in the last
+         * block of the segment every window that fits is probed, and only terms that fit are confirmed.
+         */
+        private void probe(int n, boolean first, boolean last) {
+            for (WindowClass wc : classes) {
+                int from = first ? 0 : carryOver + 1 - wc.after;
+                int found = sweep(hash, from, n - (last ? wc.window : wc.after), wc, candidates);
                 for (int i = 0; i < found; i++) {
-                    int s = candidates[i];
-                    confirm(lc, s, hash[s + lc.length] - hash[s] * lc.pow);
+                    int w = candidates[i];
+                    confirm(wc, w, hash[w + wc.window] - hash[w] * wc.pow, n);
                 }
             }
         }
 
-        /** Keeps the last maxLength-1 chars so that windows across the block edge are still probed. */
+        /**
+         * Keeps the last {@link #carryOver} chars: a window the next block probes first has its terms'
+         * starts among them, and a window this block could not confirm is probed again there.
+         */
         private int carry(int n) {
-            int keep = maxLength - 1;
+            int keep = carryOver;
             int from = n - keep;
             System.arraycopy(chars, from, chars, 0, keep);
-            System.arraycopy(position, from, position, 0, keep);
+            bufferBase += from;
             System.arraycopy(hash, from, hash, 0, keep + 1);
             return keep;
         }
 
-        private void confirm(LengthClass lc, int s, int windowHash) {
+        /**
+         * Confirms the rules whose prefilter the window at {@code w} has: for each term start and length
+         * among them that fits in chars[0, n), the word-boundary check and one HMAC of those chars
+         * (entries are sorted by offset and length within a prefilter, so each is hashed once).
+         */
+        private void confirm(WindowClass wc, int w, int windowHash, int n) {
             int prefilter = KeywordKey.prefilterOf(windowHash);
-            int i = lc.first(prefilter);
+            int i = wc.first(prefilter);
             if (i < 0) {
                 return;
             }
             byte[] digest = null;
-            for (; i < lc.prefilters.length && lc.prefilters[i] == prefilter; i++) {
-                int r = lc.ruleIndex[i];
-                if (reported[r]) {
+            int digestStart = -1;
+            int digestLength = 0;
+            for (; i < wc.prefilters.length && wc.prefilters[i] == prefilter; i++) {
+                int r = wc.ruleIndex[i];
+                int length = wc.termLength[i];
+                int s = w - wc.offset[i];
+                if (reported[r] || s < 0 || s + length > n) {
                     continue;
                 }
-                if (digest == null) {
-                    if (!atWordBoundaries(s, lc.length)) {
-                        return;
+                if (s != digestStart || length != digestLength) {
+                    digestStart = s;
+                    digestLength = length;
+                    digest = null;
+                    if (!atWordBoundaries(s, length)) {
+                        continue;
                     }
                     if (mac == null) {
                         mac = key.newDigestMac();
                     }
-                    digest = KeywordKey.digest(mac, chars, s, lc.length);
+                    digest = KeywordKey.digest(mac, chars, s, length);
                 }
-                if (MessageDigest.isEqual(digest, digests[r])) {
+                if (digest != null && MessageDigest.isEqual(digest, digests[r])) {
                     reported[r] = true;
                     KeywordRule rule = rules[r];
                     out.accept(new Finding(DetectorType.KEYWORD, rule.id(), rule.level(),
-                            Evidence.mask(new String(chars, s, lc.length), 1), segment.where()));
+                            Evidence.mask(new String(chars, s, length), 1), segment.where()));
                 }
+            }
+        }
+
+        /**
+         * Index in the normalised text of the key char at {@code chars[k]}: walks the normalised text on
+         * from the resolved point, and moves that point up to the buffer's start on the way (no later
+         * question is about an earlier char), so the walks of a segment cover it about once in all.
+         */
+        private int indexOf(int k) {
+            String text = normalized.text();
+            int target = bufferBase + k;
+            int keys = resolvedKeys;
+            int i = resolvedIndex;
+            while (true) {
+                if (keys == bufferBase) {
+                    resolvedKeys = keys;
+                    resolvedIndex = i;
+                }
+                if (KeywordText.isKeyChar(text.charAt(i))) {
+                    if (keys == target) {
+                        return i;
+                    }
+                    keys++;
+                }
+                i++;
             }
         }
 
@@ -278,14 +344,14 @@ public final class KeywordDetector implements TextDetector {
         private boolean atWordBoundaries(int s, int length) {
             String original = segment.text();
             if (KeywordText.isAsciiWordChar(chars[s])) {
-                int before = normalized.originOf(position[s]) - 1;
+                int before = normalized.originOf(indexOf(s)) - 1;
                 if (before >= 0 && KeywordText.isAsciiWordChar(TextNormalizer.fold(original.charAt(before)))) {
                     return false;
                 }
             }
             int end = s + length - 1;
             if (KeywordText.isAsciiWordChar(chars[end])) {
-                int after = normalized.originOf(position[end]) + 1;
+                int after = normalized.originOf(indexOf(end)) + 1;
                 if (after < original.length()
                         && KeywordText.isAsciiWordChar(TextNormalizer.fold(original.charAt(after)))) {
                     return false;

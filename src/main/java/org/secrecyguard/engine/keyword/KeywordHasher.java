@@ -8,8 +8,10 @@ import org.secrecyguard.engine.Level;
  * Turns a plaintext sensitive term into a {@link KeywordRule} that does not reveal it: the term is
  * brought to the key form the detector sees text in ({@link KeywordText}: normalised width, case,
  * traditional characters and spacing, with line breaks and punctuation ignored, so "天网行动" also matches
- * "天 網·行動" and a term wrapped over two lines), then stored as its length, a 22-bit keyed prefilter and
- * a keyed HMAC-SHA256 digest (see {@link KeywordKey} for why those are safe to ship).
+ * "天 網·行動" and a term wrapped over two lines), then stored as its length, a 22-bit keyed prefilter of
+ * four of its key chars (its anchor, placed where the term is least like ordinary text:
+ * {@link AnchorPlacement}) and a keyed HMAC-SHA256 digest of the whole term (see {@link KeywordKey} for
+ * why those are safe to ship).
  *
  * <p>Used where IT enters terms (the rules tool); agents only ever see the rules. Thread-safe.
  */
@@ -19,6 +21,11 @@ public final class KeywordHasher {
     /** @param deploymentKey the unit's keyword key (at least 16 bytes); agents need the same key */
     public KeywordHasher(byte[] deploymentKey) {
         this.key = new KeywordKey(deploymentKey);
+    }
+
+    /** How many leading key chars the prefilter of a term of {@code termLength} key chars covers now. */
+    public static int anchorLength(int termLength) {
+        return KeywordKey.anchorLength(termLength);
     }
 
     /**
@@ -43,8 +50,11 @@ public final class KeywordHasher {
                     + KeywordKey.MAX_LENGTH + " letters, digits or Chinese characters; it has " + form.length());
         }
         char[] chars = form.toCharArray();
+        int anchor = KeywordKey.anchorLength(chars.length);
+        int offset = AnchorPlacement.offset(form, anchor);
         Mac mac = key.newDigestMac();
-        return new KeywordRule(id, level, chars.length, KeywordKey.prefilterOf(key.hash(form)),
-                KeywordKey.digest(mac, chars, 0, chars.length));
+        int prefilter = KeywordKey.prefilterOf(key.hash(form.substring(offset, offset + anchor)));
+        return new KeywordRule(id, level, chars.length, prefilter, KeywordKey.digest(mac, chars, 0, chars.length),
+                anchor, offset);
     }
 }

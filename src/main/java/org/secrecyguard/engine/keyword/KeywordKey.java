@@ -23,12 +23,31 @@ import javax.crypto.spec.SecretKeySpec;
  * are enough that a random window passes the prefilter with probability (rules of that length) / 2^22, so
  * the HMAC runs only a few thousand times per 50 MB with 1,000 rules.
  *
+ * <p>Anchors: the prefilter covers only {@value #ANCHOR_LENGTH} consecutive key chars of a term (the
+ * whole term when it is shorter), placed by the hasher where the term is least like ordinary text
+ * ({@link AnchorPlacement}). So all terms of {@value #ANCHOR_LENGTH} chars or more share one sliding
+ * window and the detector probes at most {@value #ANCHOR_LENGTH} - 1 short lengths plus one anchor
+ * length per char, whatever the spread of term lengths. The HMAC digest still covers the whole term.
+ * Rules made before anchors (prefilter over the whole term) keep working: a rule says which chars its
+ * prefilter covers ({@link KeywordRule#prefilterLength()}, {@link KeywordRule#prefilterOffset()}).
+ *
  * <p>What this does not protect against: a PC holds both the key and the rules, so someone with both can
  * test guesses (a dictionary attack). That is inherent to matching locally; the hashing keeps the rule
- * bundle itself, and the rules database copied alone, from naming the terms.
+ * bundle itself, and the rules database copied alone, from naming the terms. What anchors cost against
+ * someone with both who brute-forces instead of guessing words: the 22 prefilter bits now narrow
+ * {@value #ANCHOR_LENGTH} of its chars instead of the whole term, so a term longer than the anchor is
+ * found after about 2^(bits of the term - 22) HMAC computations instead of 2^(bits of the term) cheap
+ * prefilter hashes; with about 12 bits per common Chinese character a 6-char term still needs 2^50 HMACs,
+ * and terms of up to {@value #ANCHOR_LENGTH} chars are exactly as before. See docs/keyword-rules.md.
  */
 final class KeywordKey {
     static final int PREFILTER_BITS = 22;
+    /**
+     * Key chars the prefilter of a new rule covers. Four: anchors of that length are rare enough in
+     * ordinary text that the HMAC behind them runs seldom (1 in 2^22 random windows per rule), and they
+     * leave at most three probes for short terms (2 and 3 chars) plus one for everything longer.
+     */
+    static final int ANCHOR_LENGTH = 4;
     static final int MIN_LENGTH = 2;
     /** Longest term in key-form chars; bounds the carry-over between scan blocks. */
     static final int MAX_LENGTH = 64;
@@ -67,6 +86,11 @@ final class KeywordKey {
             h = h * base + keyForm.charAt(i) * spread;
         }
         return h;
+    }
+
+    /** How many leading key chars the prefilter of a new rule of {@code termLength} chars covers. */
+    static int anchorLength(int termLength) {
+        return Math.min(termLength, ANCHOR_LENGTH);
     }
 
     static int prefilterOf(int hash) {

@@ -2,6 +2,7 @@ package org.secrecyguard.engine.keyword;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.secrecyguard.engine.keyword.KeywordTestSupport.KEY;
 import static org.secrecyguard.engine.keyword.KeywordTestSupport.detect;
@@ -131,7 +132,8 @@ class KeywordDetectorTest {
         // Segments are hashed in blocks of about a thousand chars with a carry-over; a term must be found
         // wherever it starts, including the last few starts before an edge and the first after it.
         String longTerm = "鲲鹏".repeat(20) + "联合演练";
-        List<String> terms = List.of("天网", "蓝盾行动计划", longTerm);
+        // The last: anchored away from its common start, so its start lies 7 chars before its window.
+        List<String> terms = List.of("天网", "蓝盾行动计划", longTerm, "中华人民共和国青鸾工程", "中国人民");
         KeywordDetector detector = detector(terms);
         String filler = "之".repeat(3_000);
         for (int t = 0; t < terms.size(); t++) {
@@ -203,6 +205,117 @@ class KeywordDetectorTest {
         List<Finding> found = detect(detector, pages.toArray(new String[0]));
         assertEquals(1_000, found.size());
         assertEquals(1_000, new TreeSet<>(ruleIds(found)).size());
+    }
+
+    @Test
+    void termsOfAnyLengthFromTheAnchorOnShareOneWindow() {
+        List<String> terms = new ArrayList<>(List.of("东湖", "鲲鹏号"));
+        Random random = new Random(41);
+        for (int length = 4; length <= 64; length += 4) {
+            StringBuilder t = new StringBuilder();
+            for (int i = 0; i < length; i++) {
+                t.append((char) (0x9E00 + random.nextInt(0x9F))); // rare CJK: no term inside another
+            }
+            terms.add(t.toString());
+        }
+        KeywordDetector detector = detector(terms);
+        assertEquals(3, detector.windowClassCount(), "2 chars, 3 chars, and one anchor window for 4 to 64");
+        StringBuilder text = new StringBuilder("根据工作安排，");
+        for (String t : terms) {
+            text.append(t).append("相关材料已报送。");
+        }
+        List<String> all = new ArrayList<>();
+        for (int i = 0; i < terms.size(); i++) {
+            all.add("kw:" + i);
+        }
+        assertEquals(new TreeSet<>(all), new TreeSet<>(ruleIds(detect(detector, text.toString()))));
+        // Each long term's first four chars (its anchor) and all but its last char: not the term.
+        StringBuilder partial = new StringBuilder();
+        for (String t : terms.subList(2, terms.size())) {
+            partial.append(t, 0, 4).append("。").append(t, 0, t.length() - 1).append("之后，");
+        }
+        assertEquals(List.of("kw:2"), ruleIds(detect(detector, partial.toString())),
+                "only the 4-char term, which is its own anchor");
+    }
+
+    @Test
+    void termsSharingAnAnchorAreToldApart() {
+        KeywordDetector detector = detector(List.of("天网行动", "天网行动一期", "天网行动二期工程", "天网行动二期"));
+        assertEquals(List.of("kw:0", "kw:2", "kw:3"), ruleIds(detect(detector, "关于天网行动二期工程的报告")));
+        assertEquals(List.of("kw:0", "kw:1"), ruleIds(detect(detector, "天网行动一期、天网行动二")));
+        assertEquals(List.of("kw:0"), ruleIds(detect(detector, "天网行动一")), "a longer term cut off by the segment end");
+    }
+
+    @Test
+    void rulesHashedOverTheWholeTermStillMatchBesideAnchoredOnes() {
+        List<String> old = List.of("天网工程", "长城数据中心", "鲲鹏联合演练指挥部", "东湖");
+        List<KeywordRule> rules = new ArrayList<>(WholeTermRules.rules(KEY, old));
+        KeywordHasher hasher = new KeywordHasher(KEY);
+        rules.add(hasher.rule("kw:4", Level.SECRET, "蓝盾行动计划"));
+        rules.add(hasher.rule("kw:5", Level.SECRET, "长城数据中心二号楼"));
+        KeywordDetector detector = new KeywordDetector(KEY, rules);
+        assertEquals(4, detector.windowClassCount(), "whole-term windows 2, 4, 6, 9; the anchored rules share 4");
+        assertEquals(List.of("kw:0", "kw:1", "kw:2", "kw:3", "kw:4", "kw:5"), ruleIds(detect(detector,
+                "天网工程、长城数据中心二号楼、鲲鹏联合演练指挥部、东湖与蓝盾行动计划")));
+        assertTrue(detect(detector, "天网工、长城数据中、鲲鹏联合演练指挥、蓝盾行动计").isEmpty());
+    }
+
+    @Test
+    void latinBoundariesHoldAnywhereInALongSegmentWithPunctuation() {
+        // Where a key char sits in the text is worked out only for this check, by walking the text; it
+        // must be right far into a long segment, after many blocks and dropped punctuation.
+        KeywordDetector detector = detector(List.of("XK-2026", "arrow"));
+        Random random = new Random(17);
+        String filler = "，各单位要（高度）重视、“切实”加强——组织领导；";
+        StringBuilder text = new StringBuilder();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            text.append(filler, 0, random.nextInt(filler.length()));
+            boolean glued = random.nextBoolean();
+            String term = random.nextBoolean() ? "XK-2026" : "arrow";
+            text.append(glued ? "A" : "").append(term).append(glued ? "" : "、");
+            if (!glued) {
+                expected.add(term);
+            }
+        }
+        // Every occurrence is checked, so each rule is reported once there is one unglued occurrence.
+        List<String> expectedIds = new ArrayList<>();
+        if (expected.contains("XK-2026")) {
+            expectedIds.add("kw:0");
+        }
+        if (expected.contains("arrow")) {
+            expectedIds.add("kw:1");
+        }
+        assertEquals(2, expectedIds.size());
+        assertEquals(expectedIds, ruleIds(detect(detector, text.toString())));
+        String gluedOnly = text.toString().replace("XK-2026、", "XK-20267").replace("arrow、", "arrows");
+        assertTrue(detect(detector, gluedOnly).isEmpty());
+    }
+
+    @Test
+    void anchorsPlacedAwayFromCommonWordsStillFindTheWholeTermOnly() {
+        List<String> terms = List.of("中华人民共和国天网工程", "中国人民鲲鹏计划", "关于进一步加强XK-2026");
+        KeywordDetector detector = detector(terms);
+        String common = "中华人民共和国国务院关于进一步加强中国人民银行工作的通知。".repeat(200);
+        assertTrue(detect(detector, common).isEmpty());
+        assertTrue(detect(detector, "天网工程", "鲲鹏计划", "XK-2026", "共和国天网工程", "人民鲲鹏计划").isEmpty(),
+                "the anchor and a tail of the term are not the term");
+        assertEquals(List.of("kw:0", "kw:1", "kw:2"), ruleIds(detect(detector,
+                "中华人民共和国天网工程", common + "“中国人民”鲲鹏计划" + common, "关于进一步加强xk-2026")));
+    }
+
+    @Test
+    void refusesARuleWhosePrefilterCoversCharsOutsideTheTerm() {
+        KeywordRule good = new KeywordHasher(KEY).rule("kw:0", Level.SECRET, "长城数据中心");
+        int[][] bad = {{1, 0}, {7, 0}, {4, 3}, {4, -1}};
+        for (int[] cover : bad) {
+            KeywordRule rule = new KeywordRule("kw:0", Level.SECRET, 6, good.prefilter(), good.digest(),
+                    cover[0], cover[1]);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new KeywordDetector(KEY, List.of(rule)));
+            assertTrue(e.getMessage().contains("prefilter covers " + cover[0] + " chars from offset " + cover[1]),
+                    e.getMessage());
+        }
     }
 
     @Test

@@ -61,6 +61,30 @@ class KeywordHasherTest {
     }
 
     @Test
+    void prefilterCoversFourKeyCharsAwayFromCommonWordsAndTheDigestTheWholeTerm() {
+        KeywordRule shortTerm = hasher.rule("kw:1", Level.SECRET, "鲲鹏号");
+        assertEquals(3, shortTerm.prefilterLength());
+        assertEquals(0, shortTerm.prefilterOffset());
+
+        KeywordRule rule = hasher.rule("kw:2", Level.SECRET, "中华人民共和国·鲲鹏计划");
+        assertEquals(11, rule.length());
+        assertEquals(4, rule.prefilterLength());
+        int o = rule.prefilterOffset();
+        String anchor = "中华人民共和国鲲鹏计划".substring(o, o + 4);
+        assertTrue(anchor.contains("鲲"), "the anchor takes the rare chars, not 中华人民: " + anchor);
+        assertEquals(hasher.rule("kw:3", Level.SECRET, anchor).prefilter(), rule.prefilter(),
+                "the prefilter is the keyed hash of those four chars");
+
+        KeywordRule rare = hasher.rule("kw:4", Level.SECRET, "鲲鹏鹞隼翎骁");
+        assertEquals(0, rare.prefilterOffset(), "no char is common: the first window");
+        KeywordRule dated = hasher.rule("kw:5", Level.SECRET, "2026年XK工程");
+        assertTrue(dated.prefilterOffset() >= 3, "digits and 年 are common in documents");
+
+        assertArrayEquals(rule.digest(), WholeTermRules.rule(KEY, "kw:2", Level.SECRET, "中华人民共和国鲲鹏计划")
+                .digest(), "the digest is the same as before anchors: re-adding a term finds the old rule");
+    }
+
+    @Test
     void anotherDeploymentKeyGivesUnrelatedHashes() {
         KeywordRule a = hasher.rule("kw:1", Level.SECRET, "天网工程");
         KeywordRule b = new KeywordHasher(key(7)).rule("kw:1", Level.SECRET, "天网工程");
