@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -201,6 +202,35 @@ public final class EventLog implements AutoCloseable {
     }
 
     /**
+     * Marks events the collector refused for good (a line it cannot read, say), with its reason, so they
+     * are not sent again; they stay in the log, and count against its size cap like pending ones. The
+     * reason must not contain event content (the collector's reasons never do). Returns how many rows
+     * changed.
+     */
+    public int markRefused(Map<UUID, String> reasons) {
+        if (reasons.isEmpty()) {
+            return 0;
+        }
+        Map<UUID, String> copy = Map.copyOf(reasons);
+        Integer n = await(writer.submit(tx -> {
+            try (PreparedStatement ps = tx.connection().prepareStatement(
+                    "UPDATE events SET refused_reason = ? WHERE uuid = ? AND uploaded_at IS NULL")) {
+                for (Map.Entry<UUID, String> e : copy.entrySet()) {
+                    ps.setString(1, e.getValue());
+                    ps.setString(2, e.getKey().toString());
+                    ps.addBatch();
+                }
+                int changed = 0;
+                for (int c : ps.executeBatch()) {
+                    changed += Math.max(0, c);
+                }
+                return changed;
+            }
+        }, List.of()));
+        return n;
+    }
+
+    /**
      * Prunes uploaded events past the retention period now (the writer also does it periodically) and
      * enforces the size cap. Returns how many events were deleted for age.
      */
@@ -232,6 +262,11 @@ public final class EventLog implements AutoCloseable {
 
     public long pendingCount() {
         return reader.pendingCount();
+    }
+
+    /** Events the collector refused for good (see {@link #markRefused}). */
+    public long refusedCount() {
+        return reader.refusedCount();
     }
 
     /** Bytes in use by the database (pages not on the free list), the figure the size cap applies to. */

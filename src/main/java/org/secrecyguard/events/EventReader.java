@@ -18,6 +18,9 @@ import org.sqlite.SQLiteConfig;
  * see the last committed state and never block the writer); one reader may be shared by threads.
  */
 public final class EventReader implements AutoCloseable {
+    /** The rows the uploader still has to send (matches the partial index events_pending). */
+    private static final String PENDING = "uploaded_at IS NULL AND refused_reason IS NULL";
+
     private final Path file;
     private final Connection conn;
 
@@ -112,11 +115,11 @@ public final class EventReader implements AutoCloseable {
     }
 
     /**
-     * Events not yet acknowledged by the collector, national-secret ones first, then oldest first: the
-     * order the uploader sends them in.
+     * Events not yet acknowledged by the collector (nor refused by it), national-secret ones first, then
+     * oldest first: the order the uploader sends them in.
      */
     public synchronized List<Event> pending(int limit) {
-        String sql = EventRows.SELECT + " WHERE uploaded_at IS NULL ORDER BY national DESC, time_ms, seq LIMIT ?";
+        String sql = EventRows.SELECT + " WHERE " + PENDING + " ORDER BY national DESC, time_ms, seq LIMIT ?";
         try (PreparedStatement ps = conn.prepareStatement(sql)) {
             ps.setInt(1, limit);
             List<Event> out = new ArrayList<>();
@@ -136,9 +139,14 @@ public final class EventReader implements AutoCloseable {
         return scalar("SELECT count(*) FROM events");
     }
 
-    /** Number of events the collector has not acknowledged yet. */
+    /** Number of events still to send: not acknowledged by the collector, nor refused by it. */
     public long pendingCount() {
-        return scalar("SELECT count(*) FROM events WHERE uploaded_at IS NULL");
+        return scalar("SELECT count(*) FROM events WHERE " + PENDING);
+    }
+
+    /** Number of events the collector refused for good; they stay in the log and are not sent again. */
+    public long refusedCount() {
+        return scalar("SELECT count(*) FROM events WHERE uploaded_at IS NULL AND refused_reason IS NOT NULL");
     }
 
     private synchronized long scalar(String sql) {

@@ -50,7 +50,13 @@ final class EventSchema {
                     "CREATE INDEX events_pending ON events(national DESC, time_ms, seq) WHERE uploaded_at IS NULL",
                     // Pruning takes uploaded rows oldest-upload first without scanning the pending ones.
                     "CREATE INDEX events_uploaded ON events(uploaded_at) WHERE uploaded_at IS NOT NULL",
-                    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"));
+                    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+            // 1 -> 2: events the collector refused for good are kept here with its reason, and no longer
+            // sent again and again (nor do they hold up the events behind them).
+            List.of("ALTER TABLE events ADD COLUMN refused_reason TEXT",
+                    "DROP INDEX events_pending",
+                    "CREATE INDEX events_pending ON events(national DESC, time_ms, seq)"
+                            + " WHERE uploaded_at IS NULL AND refused_reason IS NULL"));
 
     /** The schema version this code writes. */
     static final int LATEST = MIGRATIONS.size();

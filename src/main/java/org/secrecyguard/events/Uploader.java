@@ -8,8 +8,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -46,9 +48,10 @@ public final class Uploader implements AutoCloseable {
      * @param consecutiveFailures failed rounds in a row (0 when the last round worked)
      * @param lastSuccess         when a round last worked, null if never
      * @param lastProblem         a short description of the last failure, null after a success
+     * @param refusedTotal        events the collector refused for good since start (kept locally, not resent)
      */
     public record Status(boolean running, long sentTotal, int consecutiveFailures, Instant lastSuccess,
-                         String lastProblem) {
+                         String lastProblem, long refusedTotal) {
     }
 
     private final EventLog log;
@@ -58,6 +61,7 @@ public final class Uploader implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition signal = lock.newCondition();
     private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
     private boolean wakeRequested;
     private volatile boolean running;
     private volatile int failures;
@@ -128,7 +132,7 @@ public final class Uploader implements AutoCloseable {
     }
 
     public Status status() {
-        return new Status(running, sent.get(), failures, lastSuccess, lastProblem);
+        return new Status(running, sent.get(), failures, lastSuccess, lastProblem, refused.get());
     }
 
     private void onCommitted(List<Event> events) {
@@ -205,14 +209,25 @@ public final class Uploader implements AutoCloseable {
         if (response.statusCode() != 200) {
             throw new UploadFailure("collector answered HTTP " + response.statusCode());
         }
-        Set<UUID> acked = storedIds(answer);
+        JsonNode parsed = parse(answer);
+        Set<UUID> acked = storedIds(parsed);
         acked.retainAll(offered);
-        if (acked.isEmpty()) {
+        Map<UUID, String> refusedNow = refusedLines(parsed, batch);
+        refusedNow.keySet().removeAll(acked);
+        if (acked.isEmpty() && refusedNow.isEmpty()) {
             throw new UploadFailure("collector stored none of " + batch.size() + " events");
         }
         log.markUploaded(acked);
         sent.addAndGet(acked.size());
-        if (acked.size() < offered.size()) {
+        if (!refusedNow.isEmpty()) {
+            // Sending them again would only be refused again, and would hold up the events behind them.
+            log.markRefused(refusedNow);
+            refused.addAndGet(refusedNow.size());
+            LOG.log(Level.WARNING, "collector refused {0} of {1} events ({2}); they stay in the local log and"
+                    + " are not sent again", new Object[] {refusedNow.size(), offered.size(),
+                    String.join("; ", new java.util.TreeSet<>(refusedNow.values()))});
+        }
+        if (acked.size() + refusedNow.size() < offered.size()) {
             LOG.log(Level.WARNING, "collector stored {0} of {1} events; the rest stay pending",
                     new Object[] {acked.size(), offered.size()});
             return false;
@@ -220,20 +235,55 @@ public final class Uploader implements AutoCloseable {
         return batch.size() == config.batchSize();
     }
 
-    private static Set<UUID> storedIds(byte[] answer) throws UploadFailure {
-        Set<UUID> ids = new HashSet<>();
+    private static JsonNode parse(byte[] answer) throws UploadFailure {
         try {
-            JsonNode stored = EventJson.MAPPER.readTree(answer).get("stored");
-            if (stored == null || !stored.isArray()) {
-                throw new UploadFailure("collector answer has no \"stored\" list");
+            JsonNode node = EventJson.MAPPER.readTree(answer);
+            if (node == null || !node.isObject()) {
+                throw new UploadFailure("collector answer is not a JSON object");
             }
+            return node;
+        } catch (IOException e) {
+            throw new UploadFailure("collector answer is not the expected JSON");
+        }
+    }
+
+    private static Set<UUID> storedIds(JsonNode answer) throws UploadFailure {
+        Set<UUID> ids = new HashSet<>();
+        JsonNode stored = answer.get("stored");
+        if (stored == null || !stored.isArray()) {
+            throw new UploadFailure("collector answer has no \"stored\" list");
+        }
+        try {
             for (JsonNode n : stored) {
                 ids.add(UUID.fromString(n.asText()));
             }
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             throw new UploadFailure("collector answer is not the expected JSON");
         }
         return ids;
+    }
+
+    /**
+     * The events of the lines the collector refused ({@code "rejected":[{"line":n,"reason":"…"}]}, line 1
+     * = the batch's first event), with its reason cut to a sane length. Entries that name no line of
+     * this batch are ignored: only what the collector clearly refused is set aside.
+     */
+    private static Map<UUID, String> refusedLines(JsonNode answer, List<Event> batch) {
+        Map<UUID, String> out = new HashMap<>();
+        JsonNode rejected = answer.get("rejected");
+        if (rejected == null || !rejected.isArray()) {
+            return out;
+        }
+        for (JsonNode r : rejected) {
+            JsonNode line = r.get("line");
+            if (line == null || !line.canConvertToInt() || line.asInt() < 1 || line.asInt() > batch.size()) {
+                continue;
+            }
+            String reason = r.path("reason").asText("refused");
+            reason = reason.isBlank() ? "refused" : reason;
+            out.put(batch.get(line.asInt() - 1).id(), reason.length() > 200 ? reason.substring(0, 200) : reason);
+        }
+        return out;
     }
 
     /** Full delay base·2^(n-1) capped at max, of which a random half is jitter so PCs do not retry in step. */

@@ -252,6 +252,31 @@ class EventLogTest {
     }
 
     @Test
+    void aLogOfTheFirstSchemaIsUpgradedAndItsPendingEventsStillGoOut() throws Exception {
+        Path file = dir.resolve("events.db");
+        Event pending = TestEvents.marking(Level.SECRET, T0);
+        Event refused = TestEvents.internal(T0.plusSeconds(1));
+        try (EventLog log = open()) {
+            log.append(pending);
+            log.append(refused);
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement s = c.createStatement()) { // back to schema 1 as the first release wrote it
+            s.execute("DROP INDEX events_pending");
+            s.execute("ALTER TABLE events DROP COLUMN refused_reason");
+            s.execute("CREATE INDEX events_pending ON events(national DESC, time_ms, seq) WHERE uploaded_at IS NULL");
+            s.execute("PRAGMA user_version = 1");
+        }
+        try (EventLog log = open()) {
+            assertEquals(2, log.pendingCount());
+            assertEquals(1, log.markRefused(java.util.Map.of(refused.id(), "line longer than 4096 bytes")));
+            assertEquals(List.of(pending.id()), log.pending(10).stream().map(Event::id).toList());
+            assertEquals(1, log.refusedCount());
+            assertEquals(2, log.count(), "a refused event stays in the log");
+        }
+    }
+
+    @Test
     void refusesALogWrittenByANewerVersion() throws Exception {
         Path file = dir.resolve("events.db");
         open().close();

@@ -152,6 +152,32 @@ class UploaderTest {
     }
 
     @Test
+    void anEventTheCollectorRefusesIsKeptLocallyAndNotSentAgain() throws Exception {
+        List<Event> events = new ArrayList<>(appendMixed(5));
+        Event huge = Event.system(EventKind.CHANNEL_DOWN, "通道不可用".repeat(2000)).time(T0.minusSeconds(60)).build();
+        log.append(huge); // the oldest: it leads every batch it is in
+        // A collector whose longest line is just long enough for the others, not for this one.
+        int longest = events.stream().mapToInt(e -> EventJson.write(e).getBytes(StandardCharsets.UTF_8).length)
+                .max().orElseThrow();
+        assertTrue(EventJson.write(huge).getBytes(StandardCharsets.UTF_8).length > longest + 1);
+        EventCollector strict = closeLater(EventCollector.start(new InetSocketAddress("127.0.0.1", 0), store, null,
+                new EventCollector.Limits(1L << 20, longest + 1, 1000)));
+        Uploader uploader = closeLater(new Uploader(log, fast(
+                URI.create("http://127.0.0.1:" + strict.address().getPort() + "/events")).withBatchSize(3)));
+        uploader.start();
+        await(() -> log.pendingCount() == 0, "everything sent or set aside");
+        Thread.sleep(400); // several more rounds at a 50 ms interval
+        uploader.stop();
+        assertEquals(1, log.refusedCount(), "the refused event stays in the local log");
+        assertEquals(6, log.count());
+        assertEquals(1, uploader.status().refusedTotal(), "and was refused once, not again every round");
+        assertEquals(5, uploader.status().sentTotal());
+        assertEquals(5, store.count(), "the events behind it all reached the collector");
+        assertEquals(0, uploader.status().consecutiveFailures());
+        assertTrue(events.stream().noneMatch(e -> e.id().equals(huge.id())));
+    }
+
+    @Test
     void uploadsOverTlsWhenTheConfiguredTrustStoreVouchesForTheCollector() throws Exception {
         TestCertificates certs = TestCertificates.generate(dir);
         EventCollector https = closeLater(EventCollector.start(new InetSocketAddress("127.0.0.1", 0), store,
