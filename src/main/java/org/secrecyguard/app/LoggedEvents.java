@@ -50,6 +50,12 @@ final class LoggedEvents implements EventSink, HistorySource {
         if (!e.destinationApp().isEmpty()) {
             b.destination(e.destinationApp(), null);
         }
+        if (e.file() != null) {
+            b.file(e.file().name(), e.file().size(), e.file().sha256());
+        }
+        if (e.device() != null) {
+            b.device(e.device().vendorId(), e.device().productId(), e.device().serial());
+        }
         Event event = b.time(e.time()).rulesVersion(rulesVersion.get())
                 .detail(e.contentKind().id() + (e.note().isEmpty() ? "" : "; " + e.note())).build();
         log.appendAsync(event).whenComplete((ok, error) -> {

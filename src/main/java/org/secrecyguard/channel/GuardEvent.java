@@ -3,6 +3,7 @@ package org.secrecyguard.channel;
 import java.time.Instant;
 import org.secrecyguard.engine.Verdict;
 import org.secrecyguard.platform.ContentKind;
+import org.secrecyguard.platform.RemovableVolume;
 import org.secrecyguard.policy.Action;
 import org.secrecyguard.policy.Channel;
 
@@ -14,9 +15,22 @@ import org.secrecyguard.policy.Channel;
  * @param destinationApp the application in front when the guard acted, or ""
  * @param overrideReason the user's written reason when they overrode a block, else ""
  * @param note           a technical remark for IT (e.g. "OCR unavailable"), or ""
+ * @param file           the file that was moving (name without folders, size, SHA-256), or null
+ * @param device         the removable device it was going to, or null
  */
 public record GuardEvent(Instant time, Channel channel, Action action, Outcome outcome, ContentKind contentKind,
-                         Verdict verdict, String destinationApp, String overrideReason, String note) {
+                         Verdict verdict, String destinationApp, String overrideReason, String note,
+                         MovedFile file, RemovableVolume device) {
+    /** A file a transfer carried; the name has no folders (folders may name projects). */
+    public record MovedFile(String name, long size, String sha256) {
+    }
+
+    /** An event about content that is not a file, going to no device. */
+    public GuardEvent(Instant time, Channel channel, Action action, Outcome outcome, ContentKind contentKind,
+                      Verdict verdict, String destinationApp, String overrideReason, String note) {
+        this(time, channel, action, outcome, contentKind, verdict, destinationApp, overrideReason, note, null, null);
+    }
+
     /** What happened to the content. */
     public enum Outcome {
         /** Stopped (clipboard replaced, transfer cancelled). */
