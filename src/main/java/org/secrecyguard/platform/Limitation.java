@@ -18,7 +18,9 @@ public enum Limitation {
     /** The foreground application cannot be identified on this desktop. */
     FOREGROUND_UNKNOWN,
     /** The clipboard watch failed at runtime. */
-    CLIPBOARD_WATCH_FAILED;
+    CLIPBOARD_WATCH_FAILED,
+    /** The removable drives mounted now cannot be listed: files copied to USB drives are not seen. */
+    REMOVABLE_MEDIA_UNKNOWN;
 
     /** Stable key, e.g. "wayland-without-x11". */
     public String code() {

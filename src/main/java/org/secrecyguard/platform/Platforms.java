@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
+import org.secrecyguard.platform.linux.LinuxRemovableMedia;
 import org.secrecyguard.platform.linux.X11ClipboardWatch;
 import org.secrecyguard.platform.linux.X11ForegroundWindow;
 import org.secrecyguard.platform.windows.WindowsClipboardWatch;
 import org.secrecyguard.platform.windows.WindowsForegroundWindow;
+import org.secrecyguard.platform.windows.WindowsRemovableMedia;
 
 /**
  * Picks the OS adapters once at start-up, so that channels never test the OS themselves. Whatever a
@@ -24,15 +26,17 @@ public final class Platforms {
     private final Supplier<ClipboardWatch> clipboardWatch;
     private final ForegroundWindow foregroundWindow;
     private final SystemClipboard systemClipboard;
+    private final RemovableMedia removableMedia;
     private final List<Limitation> limitations;
 
     private Platforms(DesktopSession session, Supplier<ClipboardWatch> clipboardWatch,
                       ForegroundWindow foregroundWindow, SystemClipboard systemClipboard,
-                      List<Limitation> limitations) {
+                      RemovableMedia removableMedia, List<Limitation> limitations) {
         this.session = session;
         this.clipboardWatch = clipboardWatch;
         this.foregroundWindow = foregroundWindow;
         this.systemClipboard = systemClipboard;
+        this.removableMedia = removableMedia;
         this.limitations = List.copyOf(limitations);
     }
 
@@ -47,6 +51,9 @@ public final class Platforms {
         Supplier<ClipboardWatch> watch;
         ForegroundWindow foreground;
         SystemClipboard clipboard = new LazyAwtClipboard();
+        RemovableMedia media = session.kind() == DesktopSession.Kind.WINDOWS ? new WindowsRemovableMedia()
+                : session.kind() == DesktopSession.Kind.OTHER ? new UnavailableRemovableMedia()
+                : LinuxRemovableMedia.system();
         switch (session.kind()) {
             case WINDOWS -> {
                 watch = WindowsClipboardWatch::new;
@@ -74,10 +81,11 @@ public final class Platforms {
                 watch = () -> new PollingClipboardWatch(clipboard, POLL_PERIOD);
                 foreground = ForegroundWindow.UNKNOWN;
                 limits.add(Limitation.FOREGROUND_UNKNOWN);
+                limits.add(Limitation.REMOVABLE_MEDIA_UNKNOWN);
             }
         }
         LOG.info(() -> "desktop session " + session.kind() + ", limitations " + limits);
-        return new Platforms(session, watch, foreground, clipboard, limits);
+        return new Platforms(session, watch, foreground, clipboard, media, limits);
     }
 
     public DesktopSession session() {
@@ -100,6 +108,11 @@ public final class Platforms {
 
     public SystemClipboard systemClipboard() {
         return systemClipboard;
+    }
+
+    /** The removable drives of this machine (the drive channel polls it). */
+    public RemovableMedia removableMedia() {
+        return removableMedia;
     }
 
     /** What this desktop cannot do, known before anything starts. */
@@ -129,6 +142,20 @@ public final class Platforms {
 
         @Override
         public void close() {
+        }
+
+        @Override
+        public String name() {
+            return "unavailable";
+        }
+    }
+
+    /** Drives cannot be listed on this OS (macOS and others): says so on every poll. */
+    private static final class UnavailableRemovableMedia implements RemovableMedia {
+        @Override
+        public List<RemovableVolume> volumes() {
+            throw new PlatformUnavailableException(Limitation.REMOVABLE_MEDIA_UNKNOWN,
+                    "removable drives cannot be listed on " + System.getProperty("os.name"));
         }
 
         @Override

@@ -58,6 +58,6 @@ class DesktopSessionTest {
     void otherSystemsPollTheClipboard() {
         Platforms p = Platforms.forSession(DesktopSession.of("Mac OS X", Map.of()));
         assertEquals("polling 250 ms", p.newClipboardWatch().name());
-        assertEquals(List.of(Limitation.FOREGROUND_UNKNOWN), p.limitations());
+        assertEquals(List.of(Limitation.FOREGROUND_UNKNOWN, Limitation.REMOVABLE_MEDIA_UNKNOWN), p.limitations());
     }
 }
