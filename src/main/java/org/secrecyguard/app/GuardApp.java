@@ -14,14 +14,17 @@ import org.secrecyguard.channel.PolicyExternalApps;
 import org.secrecyguard.channel.EventSink;
 import org.secrecyguard.channel.GuardChannel;
 import org.secrecyguard.channel.clipboard.ClipboardGuard;
+import org.secrecyguard.channel.drive.DriveGuard;
 import org.secrecyguard.events.EventKind;
 import org.secrecyguard.events.EventLog;
 import org.secrecyguard.events.Uploader;
 import org.secrecyguard.events.UploaderConfig;
 import org.secrecyguard.platform.Platforms;
+import org.secrecyguard.platform.RemovableVolume;
 import org.secrecyguard.policy.AdminPin;
 import org.secrecyguard.policy.Channel;
 import org.secrecyguard.policy.TimeContext;
+import org.secrecyguard.policy.UsbDevice;
 import org.secrecyguard.rules.RuleUpdater;
 import org.secrecyguard.scan.Scanner;
 import org.secrecyguard.scan.Scanners;
@@ -54,6 +57,7 @@ public final class GuardApp implements GuardControl, AutoCloseable {
     private final GuardStatus status;
     private final GuardUi ui;
     private final ClipboardGuard clipboard;
+    private final DriveGuard drive;
     private final List<GuardChannel> channels;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "guard-status");
@@ -105,7 +109,17 @@ public final class GuardApp implements GuardControl, AutoCloseable {
                 .notifier(notifier)
                 .clock(clock)
                 .build();
-        this.channels = List.of(clipboard);
+        this.drive = DriveGuard.builder()
+                .media(platforms.removableMedia())
+                .scanner(new ScannerContent(scanner))
+                .policy((verdict, volume, time) -> rules.current().policy().decideRemovable(verdict,
+                        usbDevice(volume), new TimeContext(time)))
+                .events(events)
+                .notifier(notifier)
+                .quarantine(config.dataDir().resolve("quarantine"))
+                .clock(clock)
+                .build();
+        this.channels = List.of(clipboard, drive);
     }
 
     /**
@@ -135,6 +149,17 @@ public final class GuardApp implements GuardControl, AutoCloseable {
             FontPageTrim.run();
         }, SETTLE_GC.toMillis(), TimeUnit.MILLISECONDS);
         return app;
+    }
+
+    /** The device as the allow-list knows it, or null when the OS could not identify it. */
+    private static UsbDevice usbDevice(RemovableVolume volume) {
+        return volume.identified()
+                ? new UsbDevice(volume.vendorId(), volume.productId(), volume.serial(), volume.label())
+                : null;
+    }
+
+    DriveGuard drive() {
+        return drive;
     }
 
     GuardUi ui() {

@@ -115,6 +115,14 @@ public final class Platforms {
         return removableMedia;
     }
 
+    /**
+     * The same adapters with another source of removable drives: where no USB device can be plugged in
+     * (the build machine, a demo), a folder stands for a stick.
+     */
+    public Platforms withRemovableMedia(RemovableMedia media) {
+        return new Platforms(session, clipboardWatch, foregroundWindow, systemClipboard, media, limitations);
+    }
+
     /** What this desktop cannot do, known before anything starts. */
     public List<Limitation> limitations() {
         return limitations;
