@@ -41,3 +41,17 @@ xdotool mousemove 300 124 click 1
 sleep 1
 import -window root $OUT/screenshot-history.png
 kill $APP; wait $APP 2>/dev/null
+# The drive channel: no USB device exists here, so DriveDemo (test sources: run `mvn -B test-compile`
+# first) starts the same app with a folder standing for a plugged-in stick; a marked file is written to it.
+if [ -f target/test-classes/org/secrecyguard/app/DriveDemo.class ]; then
+  D=$(mktemp -d)
+  printf 'popup.warn.seconds=8\n' > $D/secrecy-guard.properties
+  java -cp "$JAR":target/test-classes org.secrecyguard.app.DriveDemo $D $D/media/user/KINGSTON > /tmp/sg-drive.out 2>&1 &
+  DEMO=$!
+  sleep 9
+  printf '000123\n机密★1年\n特急\n某某省人民政府文件\n某政发〔2026〕17号\n关于2026年度某专项工作的实施方案\n' \
+    > $D/media/user/KINGSTON/实施方案.txt
+  sleep 5
+  import -window root $OUT/screenshot-popup-drive.png
+  kill $DEMO; wait $DEMO 2>/dev/null
+fi

@@ -65,11 +65,12 @@ final class DefaultPopupTexts {
                         + "office so that the material on this PC is dealt with as the rules require."));
         list.add(new PopupText(level, Channel.REMOVABLE_DRIVE, PopupTexts.ZH_CN,
                 "检测到" + zh + "级国家秘密。国家秘密不得复制到普通U盘、移动硬盘、手机等非涉密存储设备。",
-                "请停止拷贝，文件仍在原处。请联系本单位保密办，按规定处置。"));
+                "拷贝已被阻止：U盘上的这份文件已移入本机隔离区，原文件仍在原处。请联系本单位保密办，按规定处置。"));
         list.add(new PopupText(level, Channel.REMOVABLE_DRIVE, PopupTexts.EN,
                 "A " + en + " state secret was found. State secrets must not be copied to ordinary USB sticks, "
                         + "external disks or phones.",
-                "The copy was stopped; the file is still where it was. Contact your unit's secrecy office."));
+                "The copy was stopped: the file on the drive was moved to this PC's quarantine folder and the "
+                        + "original is still where it was. Contact your unit's secrecy office."));
         list.add(new PopupText(level, Channel.SCREENSHOT, PopupTexts.ZH_CN,
                 "截图中含" + zh + "级国家秘密标志或内容，截图已被拦截。",
                 "请关闭屏幕上的该内容，不要拍照或转发，并联系本单位保密办。"));

@@ -15,6 +15,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.secrecyguard.policy.Channel;
 
 /**
  * The content of one alert popup: a coloured header saying what happened, the facts (what was stopped,
@@ -145,7 +146,8 @@ final class AlertPane {
         row = fact(facts, row, m.get("popup.rule"), a.rule(), "popup-rule", null);
         row = fact(facts, row, m.get("popup.evidence"), a.evidence(), "popup-evidence", "evidence");
         if (!a.destination().isEmpty()) {
-            fact(facts, row, m.get("popup.destination"), a.destination(), "popup-destination", null);
+            String name = a.channel() == Channel.REMOVABLE_DRIVE ? "popup.destination.device" : "popup.destination";
+            fact(facts, row, m.get(name), a.destination(), "popup-destination", null);
         }
 
         Label adviceName = new Label(m.get("popup.advice"));

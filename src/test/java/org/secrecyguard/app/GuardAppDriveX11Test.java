@@ -70,6 +70,10 @@ class GuardAppDriveX11Test {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#popup-level").tryQuery().isPresent());
         assertEquals("机密", robot.lookup("#popup-level").queryAs(Label.class).getText());
         assertEquals("机密★1年", robot.lookup("#popup-evidence").queryAs(Label.class).getText());
+        assertEquals("USB 0951:1666 E0D55EA573E8F6B1C9860B4F (KINGSTON)",
+                robot.lookup("#popup-destination").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#popup-advice").queryAs(Label.class).getText().contains("隔离区"),
+                "the user is told where the copy went");
         assertFalse(Files.exists(copy), "taken off the stick");
         try (Stream<Path> kept = Files.list(home.resolve("quarantine"))) {
             List<Path> files = kept.toList();
