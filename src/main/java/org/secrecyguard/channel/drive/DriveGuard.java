@@ -51,9 +51,15 @@ import org.secrecyguard.scan.ContentHash;
  * A file that cannot be read whole (encrypted, damaged, over the scan budget) and shows nothing is
  * logged for IT and left alone.
  *
- * <p>Files already on a drive when it is plugged in are not scanned: the guard looks at what is being
- * copied out. Threads: one "drive-guard" thread polls the mounted volumes and their watches, one
- * "drive-scan" thread judges settled files and acts.
+ * <p>A drive plugged in while the guard runs is also inventoried (newest files first, at most
+ * {@value Inventory#MAX_FILES} files and 10 minutes, on a low-priority thread): on an internet-connected
+ * PC any national-secret material is a violation even when nothing is being sent, so a national-secret
+ * finding there is shown to the user and logged (WARN), any other finding logged (AUDIT); nothing is
+ * moved, since those files did not come from this PC. Drives already plugged in when the guard starts
+ * are not inventoried (every login would report them again).
+ *
+ * <p>Threads: one "drive-guard" thread polls the mounted volumes and their watches, one "drive-scan"
+ * thread judges settled files and acts, one "drive-inventory" thread checks newly plugged-in drives.
  */
 public final class DriveGuard implements GuardChannel {
     private static final Logger LOG = Logger.getLogger(DriveGuard.class.getName());
@@ -71,9 +77,14 @@ public final class DriveGuard implements GuardChannel {
     private final Map<Path, VolumeWatch> watches = new HashMap<>();
     /** Files the guard itself put back after an override, by path → size, so their write is not judged again. */
     private final Map<Path, Long> restored = new ConcurrentHashMap<>();
+    /** Files the watch reported being written: an inventory leaves them to the copy check. */
+    private final java.util.Set<Path> written = ConcurrentHashMap.newKeySet();
     private SettlingFiles settling;
     private ScheduledExecutorService loop;
     private ExecutorService scans;
+    private ExecutorService inventories;
+    /** False until the first round has seen the drives that were there at start. */
+    private boolean started;
     private volatile ChannelHealth health = ChannelHealth.stopped();
 
     private DriveGuard(Builder b) {
@@ -105,6 +116,12 @@ public final class DriveGuard implements GuardChannel {
         settling = new SettlingFiles(settle);
         loop = Executors.newSingleThreadScheduledExecutor(daemon("drive-guard"));
         scans = Executors.newSingleThreadExecutor(daemon("drive-scan"));
+        inventories = Executors.newSingleThreadExecutor(r -> {
+            Thread t = daemon("drive-inventory").newThread(r);
+            t.setPriority(Thread.MIN_PRIORITY); // never in the way of the copy checks or the desktop
+            return t;
+        });
+        started = false;
         health = new ChannelHealth(ChannelHealth.State.UP, List.of());
         loop.scheduleWithFixedDelay(this::tick, 0, pollPeriod.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -116,9 +133,11 @@ public final class DriveGuard implements GuardChannel {
         }
         loop.shutdownNow();
         scans.shutdownNow();
+        inventories.shutdownNow();
         try {
             loop.awaitTermination(5, TimeUnit.SECONDS);
             scans.awaitTermination(5, TimeUnit.SECONDS);
+            inventories.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -126,6 +145,7 @@ public final class DriveGuard implements GuardChannel {
         watches.clear();
         loop = null;
         scans = null;
+        inventories = null;
         health = ChannelHealth.stopped();
     }
 
@@ -158,6 +178,7 @@ public final class DriveGuard implements GuardChannel {
                 for (VolumeWatch w : watches.values()) {
                     for (Path file : w.drain()) {
                         if (!isOwnRestore(file)) {
+                            written.add(file);
                             settling.touched(file, w.volume(), now);
                         }
                     }
@@ -187,6 +208,7 @@ public final class DriveGuard implements GuardChannel {
             }
             LOG.info(() -> "removable drive gone: " + e.getValue().volume().describe());
             settling.forget(e.getValue().volume());
+            written.removeIf(p -> p.startsWith(e.getKey()));
             e.getValue().close();
             return true;
         });
@@ -200,8 +222,13 @@ public final class DriveGuard implements GuardChannel {
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.WARNING, "cannot watch removable drive " + v.describe(), e);
                 problems.add("drive-watch-failed");
+                continue;
+            }
+            if (started) {
+                inventories.execute(() -> inventory(v));
             }
         }
+        started = true;
     }
 
     private boolean isOwnRestore(Path file) {
@@ -218,6 +245,67 @@ public final class DriveGuard implements GuardChannel {
         }
         restored.remove(file);
         return false;
+    }
+
+    /** Checks the files a newly plugged-in drive brought (on the inventory thread). */
+    private void inventory(RemovableVolume volume) {
+        try {
+            // Files copied right after plugging in are the copy check's: give the watch time to report them.
+            Thread.sleep(2 * (pollPeriod.toMillis() + settle.toMillis()));
+        } catch (InterruptedException e) {
+            return;
+        }
+        boolean[] truncated = {false};
+        List<Path> files;
+        try {
+            files = Inventory.files(volume.root(), truncated);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "cannot list removable drive " + volume.describe(), e);
+            return;
+        }
+        long deadline = System.nanoTime() + Inventory.BUDGET.toNanos();
+        int checked = 0;
+        for (Path file : files) {
+            if (Thread.currentThread().isInterrupted() || System.nanoTime() > deadline || !isWatched(volume)) {
+                break;
+            }
+            if (!written.contains(file)) {
+                inventoryOne(file, volume);
+            }
+            checked++;
+        }
+        int done = checked;
+        LOG.info(() -> "inventory of " + volume.describe() + ": " + done + " files looked at"
+                + (truncated[0] || done < files.size() ? " (not all: limit reached)" : ""));
+    }
+
+    private synchronized boolean isWatched(RemovableVolume volume) {
+        VolumeWatch w = watches.get(volume.root());
+        return w != null && w.volume().equals(volume);
+    }
+
+    private void inventoryOne(Path file, RemovableVolume volume) {
+        GuardEvent.MovedFile facts;
+        try {
+            facts = new GuardEvent.MovedFile(file.getFileName().toString(), Files.size(file), ContentHash.of(file));
+        } catch (IOException e) {
+            return;
+        }
+        ScanOutcome outcome = scanner.scanFile(file);
+        Verdict verdict = outcome.verdict();
+        if (verdict.isClean()) {
+            return;
+        }
+        Instant time = clock.instant();
+        boolean national = verdict.highest().map(org.secrecyguard.engine.Level::isNationalSecret).orElse(false);
+        String note = join(outcome.note(), "on the drive when it was plugged in");
+        if (national) {
+            notifier.warn(new GuardAlert(Action.WARN, Channel.REMOVABLE_DRIVE, ContentKind.FILES, verdict,
+                    volume.describe(), time));
+            record(time, Action.WARN, GuardEvent.Outcome.WARNED, verdict, volume, facts, "", note);
+        } else {
+            record(time, Action.AUDIT, GuardEvent.Outcome.AUDITED, verdict, volume, facts, "", note);
+        }
     }
 
     /** Judges one settled file and carries the policy's action out (on the scan thread). */

@@ -241,6 +241,44 @@ class DriveGuardTest {
     }
 
     @Test
+    void aStickPluggedInWithMarkedFilesOnItIsInventoriedAndNothingIsMoved() throws Exception {
+        Path second = Files.createDirectories(dir.resolve("media/张三/李四的U盘"));
+        Files.createDirectories(second.resolve("旧材料/2025"));
+        Files.writeString(second.resolve("旧材料/2025/请示.txt"), "绝密★长期\n关于某事项的请示", StandardCharsets.UTF_8);
+        Files.writeString(second.resolve("学习资料.txt"), "内部资料 注意保存\n学习材料", StandardCharsets.UTF_8);
+        Files.writeString(second.resolve("通知.txt"), "关于做好秋季防火工作的通知", StandardCharsets.UTF_8);
+        Files.createDirectories(second.resolve("System Volume Information"));
+        Files.writeString(second.resolve("System Volume Information/x.txt"), "机密★1年\n系统文件夹不查",
+                StandardCharsets.UTF_8);
+        media.mount(new RemovableVolume(second, "李四的U盘", "0951", "1666", "AA00"));
+        await(() -> recorder.events.size() == 2, "two findings on the stick");
+        Thread.sleep(500);
+        List<GuardEvent> found = new ArrayList<>(recorder.events);
+        found.sort(java.util.Comparator.comparing(e -> e.file().name()));
+        assertEquals(2, found.size(), "the clean file and the system folder give nothing: " + found);
+        assertEquals("学习资料.txt", found.get(0).file().name());
+        assertEquals(Action.AUDIT, found.get(0).action());
+        assertEquals("请示.txt", found.get(1).file().name());
+        assertEquals(Action.WARN, found.get(1).action(), "a national secret on an internet PC is shown");
+        assertTrue(found.get(1).note().contains("plugged in"), found.get(1).note());
+        assertEquals(List.of("warn"), recorder.shown);
+        assertTrue(Files.exists(second.resolve("旧材料/2025/请示.txt")), "nothing is moved: it did not come from here");
+        assertTrue(quarantined().isEmpty());
+    }
+
+    @Test
+    void aStickAlreadyPluggedInWhenTheGuardStartsIsNotInventoried() throws Exception {
+        guard.stop();
+        Files.writeString(drive.resolve("旧文件.txt"), "机密★1年\n旧文件", StandardCharsets.UTF_8);
+        guard.start();
+        await(() -> guard.watchedVolumes().size() == 1, "watched again");
+        Thread.sleep(800);
+        assertTrue(recorder.events.isEmpty(), "every login would report it again");
+        Files.writeString(drive.resolve("新文件.txt"), "机密★1年\n新文件", StandardCharsets.UTF_8);
+        assertEquals("新文件.txt", awaitEvent().file().name(), "what is copied now is still checked");
+    }
+
+    @Test
     void aFileThatCannotBeReadIsLoggedForItAndLeftAlone() throws Exception {
         Path file = drive.resolve("损坏.docx");
         byte[] junk = new byte[4096];
