@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.secrecyguard.channel.ChannelHealth;
 import org.secrecyguard.channel.PolicyExternalApps;
+import org.secrecyguard.channel.ScannerContent;
 import org.secrecyguard.channel.EventSink;
 import org.secrecyguard.channel.GuardChannel;
 import org.secrecyguard.channel.clipboard.ClipboardGuard;

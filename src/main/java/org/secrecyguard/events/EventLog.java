@@ -178,27 +178,10 @@ public final class EventLog implements AutoCloseable {
      * Returns how many rows changed.
      */
     public int markUploaded(Collection<UUID> ids) {
-        if (ids.isEmpty()) {
-            return 0;
-        }
-        List<UUID> copy = List.copyOf(ids);
         long now = config.clock().millis();
-        Integer n = await(writer.submit(tx -> {
-            try (PreparedStatement ps = tx.connection().prepareStatement(
-                    "UPDATE events SET uploaded_at = ? WHERE uuid = ? AND uploaded_at IS NULL")) {
-                for (UUID id : copy) {
-                    ps.setLong(1, now);
-                    ps.setString(2, id.toString());
-                    ps.addBatch();
-                }
-                int changed = 0;
-                for (int c : ps.executeBatch()) {
-                    changed += Math.max(0, c);
-                }
-                return changed;
-            }
-        }, List.of()));
-        return n;
+        Map<UUID, Object> values = new java.util.LinkedHashMap<>();
+        ids.forEach(id -> values.put(id, now));
+        return markEach("UPDATE events SET uploaded_at = ? WHERE uuid = ? AND uploaded_at IS NULL", values);
     }
 
     /**
@@ -208,15 +191,20 @@ public final class EventLog implements AutoCloseable {
      * changed.
      */
     public int markRefused(Map<UUID, String> reasons) {
-        if (reasons.isEmpty()) {
+        return markEach("UPDATE events SET refused_reason = ? WHERE uuid = ? AND uploaded_at IS NULL",
+                new java.util.LinkedHashMap<>(reasons));
+    }
+
+    /** Runs {@code update} (value, uuid) once per entry in one durable transaction; returns rows changed. */
+    private int markEach(String update, Map<UUID, ?> values) {
+        if (values.isEmpty()) {
             return 0;
         }
-        Map<UUID, String> copy = Map.copyOf(reasons);
+        Map<UUID, ?> copy = Map.copyOf(values);
         Integer n = await(writer.submit(tx -> {
-            try (PreparedStatement ps = tx.connection().prepareStatement(
-                    "UPDATE events SET refused_reason = ? WHERE uuid = ? AND uploaded_at IS NULL")) {
-                for (Map.Entry<UUID, String> e : copy.entrySet()) {
-                    ps.setString(1, e.getValue());
+            try (PreparedStatement ps = tx.connection().prepareStatement(update)) {
+                for (Map.Entry<UUID, ?> e : copy.entrySet()) {
+                    ps.setObject(1, e.getValue());
                     ps.setString(2, e.getKey().toString());
                     ps.addBatch();
                 }

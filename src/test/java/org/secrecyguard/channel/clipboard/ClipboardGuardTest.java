@@ -25,7 +25,7 @@ import org.secrecyguard.channel.ScanOutcome;
 import org.secrecyguard.channel.clipboard.GuardFixtures.EngineScanner;
 import org.secrecyguard.channel.clipboard.GuardFixtures.MemoryClipboard;
 import org.secrecyguard.channel.clipboard.GuardFixtures.RecordingEvents;
-import org.secrecyguard.channel.clipboard.GuardFixtures.RecordingNotifier;
+import org.secrecyguard.channel.RecordingNotifier;
 import org.secrecyguard.channel.clipboard.GuardFixtures.ScriptedForeground;
 import org.secrecyguard.engine.DetectorType;
 import org.secrecyguard.engine.Finding;

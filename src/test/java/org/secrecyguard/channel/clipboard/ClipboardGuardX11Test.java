@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.secrecyguard.channel.GuardEvent;
 import org.secrecyguard.channel.clipboard.GuardFixtures.EngineScanner;
 import org.secrecyguard.channel.clipboard.GuardFixtures.RecordingEvents;
-import org.secrecyguard.channel.clipboard.GuardFixtures.RecordingNotifier;
+import org.secrecyguard.channel.RecordingNotifier;
 import org.secrecyguard.platform.AwtSystemClipboard;
 import org.secrecyguard.platform.linux.X11ClipboardWatch;
 import org.secrecyguard.platform.linux.X11ForegroundWindow;

@@ -10,18 +10,15 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.secrecyguard.channel.ContentScanner;
 import org.secrecyguard.channel.EventSink;
-import org.secrecyguard.channel.GuardAlert;
 import org.secrecyguard.channel.GuardEvent;
 import org.secrecyguard.channel.PolicyDecider;
 import org.secrecyguard.policy.Policy;
 import org.secrecyguard.policy.TimeContext;
 import org.secrecyguard.channel.ScanOutcome;
-import org.secrecyguard.channel.UserNotifier;
 import org.secrecyguard.engine.Engine;
 import org.secrecyguard.engine.Segment;
 import org.secrecyguard.engine.SegmentKind;
@@ -182,29 +179,4 @@ final class GuardFixtures {
         }
     }
 
-    /** Records popups; an override request is answered with {@link #overrideAnswer}. */
-    static final class RecordingNotifier implements UserNotifier {
-        final List<String> shown = Collections.synchronizedList(new ArrayList<>());
-        final List<GuardAlert> alerts = Collections.synchronizedList(new ArrayList<>());
-        volatile CompletableFuture<Optional<String>> overrideAnswer = CompletableFuture.completedFuture(Optional.empty());
-
-        @Override
-        public void warn(GuardAlert alert) {
-            alerts.add(alert);
-            shown.add("warn");
-        }
-
-        @Override
-        public void blocked(GuardAlert alert) {
-            alerts.add(alert);
-            shown.add("block");
-        }
-
-        @Override
-        public CompletableFuture<Optional<String>> askOverride(GuardAlert alert) {
-            alerts.add(alert);
-            shown.add("override");
-            return overrideAnswer;
-        }
-    }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,11 +25,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.secrecyguard.channel.ChannelHealth;
-import org.secrecyguard.channel.ContentScanner;
-import org.secrecyguard.channel.GuardAlert;
 import org.secrecyguard.channel.GuardEvent;
-import org.secrecyguard.channel.ScanOutcome;
-import org.secrecyguard.channel.UserNotifier;
+import org.secrecyguard.channel.RecordingNotifier;
+import org.secrecyguard.channel.ScannerContent;
 import org.secrecyguard.engine.Baseline;
 import org.secrecyguard.engine.Level;
 import org.secrecyguard.platform.Limitation;
@@ -46,7 +43,6 @@ import org.secrecyguard.policy.PolicyMatrix;
 import org.secrecyguard.policy.TimeContext;
 import org.secrecyguard.policy.UsbDevice;
 import org.secrecyguard.scan.ContentHash;
-import org.secrecyguard.scan.ScanResult;
 import org.secrecyguard.scan.Scanner;
 import org.secrecyguard.scan.Scanners;
 
@@ -65,7 +61,8 @@ class DriveGuardTest {
     private Path drive;
     private Path quarantine;
     private final MountedMedia media = new MountedMedia();
-    private final Recorder recorder = new Recorder();
+    private final List<GuardEvent> events = Collections.synchronizedList(new ArrayList<>());
+    private final RecordingNotifier notifier = new RecordingNotifier();
     private volatile Policy policy = Policy.defaults();
     private DriveGuard guard;
 
@@ -75,10 +72,10 @@ class DriveGuardTest {
         quarantine = dir.resolve("data/quarantine");
         media.mount(volume());
         Scanner scanner = Scanners.forFiles(Baseline::engine, false);
-        guard = DriveGuard.builder().media(media).scanner(new RealScanner(scanner))
+        guard = DriveGuard.builder().media(media).scanner(new ScannerContent(scanner))
                 .policy((verdict, volume, time) -> policy.decideRemovable(verdict, device(volume),
                         new TimeContext(time)))
-                .events(recorder::record).notifier(recorder).quarantine(quarantine)
+                .events(events::add).notifier(notifier).quarantine(quarantine)
                 .pollPeriod(Duration.ofMillis(100)).settle(Duration.ofMillis(300)).build();
         guard.start();
         await(() -> guard.watchedVolumes().size() == 1, "the stick is watched");
@@ -117,8 +114,8 @@ class DriveGuardTest {
         assertEquals("5581", e.device().productId());
         assertEquals(STICK.serial(), e.device().serial());
         assertTrue(e.note().contains("quarantine"), e.note());
-        assertEquals(List.of("block"), recorder.shown);
-        assertEquals("USB 0781:5581 4C530001231219115362 (KINGSTON)", recorder.alerts.get(0).destinationApp());
+        assertEquals(List.of("block"), notifier.shown);
+        assertEquals("USB 0781:5581 4C530001231219115362 (KINGSTON)", notifier.alerts.get(0).destinationApp());
     }
 
     @Test
@@ -128,7 +125,7 @@ class DriveGuardTest {
         Files.writeString(drive.resolve("z-marked.txt"), "机密★1年\n关于某事项的报告", StandardCharsets.UTF_8);
         awaitEvent(); // the marked one; the clean ones settled in the same round or before
         Thread.sleep(600);
-        assertEquals(1, recorder.events.size(), "only the marked file: " + recorder.events);
+        assertEquals(1, events.size(), "only the marked file: " + events);
         assertTrue(Files.exists(drive.resolve("会议纪要.docx")));
         assertTrue(Files.exists(drive.resolve("readme.txt")), "a mention of a level is not a marking");
     }
@@ -141,7 +138,7 @@ class DriveGuardTest {
         assertEquals(Action.WARN, e.action());
         assertEquals(GuardEvent.Outcome.WARNED, e.outcome());
         assertTrue(Files.exists(file));
-        assertEquals(List.of("warn"), recorder.shown);
+        assertEquals(List.of("warn"), notifier.shown);
     }
 
     @Test
@@ -153,12 +150,12 @@ class DriveGuardTest {
         GuardEvent e = awaitEvent();
         assertEquals(Action.AUDIT, e.action());
         assertTrue(Files.exists(file));
-        assertTrue(recorder.shown.isEmpty(), "audited silently");
+        assertTrue(notifier.shown.isEmpty(), "audited silently");
 
         Path secret = drive.resolve("机要.txt");
         Files.writeString(secret, "秘密★6个月\n报告", StandardCharsets.UTF_8);
-        await(() -> recorder.events.size() == 2, "the national secret on the same stick");
-        assertEquals(Action.BLOCK, recorder.events.get(1).action(), "no stick may hold national secrets");
+        await(() -> events.size() == 2, "the national secret on the same stick");
+        assertEquals(Action.BLOCK, events.get(1).action(), "no stick may hold national secrets");
         assertFalse(Files.exists(secret));
     }
 
@@ -182,20 +179,20 @@ class DriveGuardTest {
     @Test
     void aJustifiedOverridePutsTheFileBackAndItIsNotJudgedAgain() throws Exception {
         workSecretsOverridable();
-        recorder.overrideAnswer = CompletableFuture.completedFuture(Optional.of("领导批准带去市里开会使用"));
+        notifier.overrideAnswer = CompletableFuture.completedFuture(Optional.of("领导批准带去市里开会使用"));
         byte[] content = "工作秘密★1年\n关于年度考核的安排".getBytes(StandardCharsets.UTF_8);
         Path file = drive.resolve("考核安排.txt");
         Files.write(file, content);
-        await(() -> recorder.events.size() == 2, "blocked, then overridden");
-        assertEquals(GuardEvent.Outcome.BLOCKED, recorder.events.get(0).outcome());
-        assertEquals(Action.BLOCK_OVERRIDABLE, recorder.events.get(0).action());
-        GuardEvent override = recorder.events.get(1);
+        await(() -> events.size() == 2, "blocked, then overridden");
+        assertEquals(GuardEvent.Outcome.BLOCKED, events.get(0).outcome());
+        assertEquals(Action.BLOCK_OVERRIDABLE, events.get(0).action());
+        GuardEvent override = events.get(1);
         assertEquals(GuardEvent.Outcome.OVERRIDDEN, override.outcome());
         assertEquals("领导批准带去市里开会使用", override.overrideReason());
         assertArrayEquals(content, Files.readAllBytes(file), "back on the stick, unchanged");
         assertTrue(quarantined().isEmpty());
         Thread.sleep(800);
-        assertEquals(2, recorder.events.size(), "putting it back is not a new copy to judge");
+        assertEquals(2, events.size(), "putting it back is not a new copy to judge");
     }
 
     @Test
@@ -208,7 +205,7 @@ class DriveGuardTest {
         Thread.sleep(300);
         assertFalse(Files.exists(file));
         assertEquals(1, quarantined().size());
-        assertEquals(List.of("ask"), recorder.shown);
+        assertEquals(List.of("override"), notifier.shown);
     }
 
     @Test
@@ -223,7 +220,7 @@ class DriveGuardTest {
         Files.createDirectories(drive.resolve("新建文件夹"));
         Thread.sleep(300); // the new folder is watched from the next round
         Files.writeString(drive.resolve("新建文件夹/报告.txt"), "秘密★1年\n报告", StandardCharsets.UTF_8);
-        await(() -> recorder.events.size() == 2, "a file written into a folder made after the drive was plugged in");
+        await(() -> events.size() == 2, "a file written into a folder made after the drive was plugged in");
     }
 
     @Test
@@ -251,9 +248,9 @@ class DriveGuardTest {
         Files.writeString(second.resolve("System Volume Information/x.txt"), "机密★1年\n系统文件夹不查",
                 StandardCharsets.UTF_8);
         media.mount(new RemovableVolume(second, "李四的U盘", "0951", "1666", "AA00"));
-        await(() -> recorder.events.size() == 2, "two findings on the stick");
+        await(() -> events.size() == 2, "two findings on the stick");
         Thread.sleep(500);
-        List<GuardEvent> found = new ArrayList<>(recorder.events);
+        List<GuardEvent> found = new ArrayList<>(events);
         found.sort(java.util.Comparator.comparing(e -> e.file().name()));
         assertEquals(2, found.size(), "the clean file and the system folder give nothing: " + found);
         assertEquals("学习资料.txt", found.get(0).file().name());
@@ -261,7 +258,7 @@ class DriveGuardTest {
         assertEquals("请示.txt", found.get(1).file().name());
         assertEquals(Action.WARN, found.get(1).action(), "a national secret on an internet PC is shown");
         assertTrue(found.get(1).note().contains("plugged in"), found.get(1).note());
-        assertEquals(List.of("warn"), recorder.shown);
+        assertEquals(List.of("warn"), notifier.shown);
         assertTrue(Files.exists(second.resolve("旧材料/2025/请示.txt")), "nothing is moved: it did not come from here");
         assertTrue(quarantined().isEmpty());
     }
@@ -273,7 +270,7 @@ class DriveGuardTest {
         guard.start();
         await(() -> guard.watchedVolumes().size() == 1, "watched again");
         Thread.sleep(800);
-        assertTrue(recorder.events.isEmpty(), "every login would report it again");
+        assertTrue(events.isEmpty(), "every login would report it again");
         Files.writeString(drive.resolve("新文件.txt"), "机密★1年\n新文件", StandardCharsets.UTF_8);
         assertEquals("新文件.txt", awaitEvent().file().name(), "what is copied now is still checked");
     }
@@ -288,7 +285,7 @@ class DriveGuardTest {
         assertEquals(Action.AUDIT, e.action());
         assertTrue(e.note().startsWith("not fully checked"), e.note());
         assertTrue(Files.exists(file));
-        assertTrue(recorder.shown.isEmpty());
+        assertTrue(notifier.shown.isEmpty());
     }
 
     @Test
@@ -301,8 +298,8 @@ class DriveGuardTest {
     }
 
     private GuardEvent awaitEvent() throws InterruptedException {
-        await(() -> !recorder.events.isEmpty(), "an event");
-        return recorder.events.get(0);
+        await(() -> !events.isEmpty(), "an event");
+        return events.get(0);
     }
 
     private List<Path> quarantined() throws IOException {
@@ -362,63 +359,6 @@ class DriveGuardTest {
         @Override
         public String name() {
             return "test";
-        }
-    }
-
-    /** The channels' view of the real scanner, as the app wires it. */
-    private record RealScanner(Scanner scanner) implements ContentScanner {
-        @Override
-        public ScanOutcome scanText(String text, String where) {
-            return outcome(scanner.scanText(text, where));
-        }
-
-        @Override
-        public ScanOutcome scanImage(BufferedImage image, String where) {
-            return outcome(scanner.scanImage(image, where));
-        }
-
-        @Override
-        public ScanOutcome scanFile(Path file) {
-            return outcome(scanner.scanFile(file));
-        }
-
-        private static ScanOutcome outcome(ScanResult r) {
-            List<String> notes = new ArrayList<>(r.notes());
-            if (r.isError()) {
-                notes.add(0, r.message());
-            }
-            return new ScanOutcome(r.verdict(), !r.isError() && r.notes().isEmpty(), String.join("; ", notes));
-        }
-    }
-
-    /** Records events and popups; an override request is answered with {@link #overrideAnswer}. */
-    private static final class Recorder implements UserNotifier {
-        final List<GuardEvent> events = Collections.synchronizedList(new ArrayList<>());
-        final List<String> shown = Collections.synchronizedList(new ArrayList<>());
-        final List<GuardAlert> alerts = Collections.synchronizedList(new ArrayList<>());
-        volatile CompletableFuture<Optional<String>> overrideAnswer = CompletableFuture.completedFuture(Optional.empty());
-
-        void record(GuardEvent e) {
-            events.add(e);
-        }
-
-        @Override
-        public void warn(GuardAlert alert) {
-            alerts.add(alert);
-            shown.add("warn");
-        }
-
-        @Override
-        public void blocked(GuardAlert alert) {
-            alerts.add(alert);
-            shown.add("block");
-        }
-
-        @Override
-        public CompletableFuture<Optional<String>> askOverride(GuardAlert alert) {
-            alerts.add(alert);
-            shown.add("ask");
-            return overrideAnswer;
         }
     }
 }

@@ -1,19 +1,17 @@
-package org.secrecyguard.app;
+package org.secrecyguard.channel;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.secrecyguard.channel.ContentScanner;
-import org.secrecyguard.channel.ScanOutcome;
 import org.secrecyguard.scan.ScanResult;
 import org.secrecyguard.scan.Scanner;
 
 /** The channels' view of the real {@link Scanner}: a result with notes or an error is "incomplete". */
-final class ScannerContent implements ContentScanner {
+public final class ScannerContent implements ContentScanner {
     private final Scanner scanner;
 
-    ScannerContent(Scanner scanner) {
+    public ScannerContent(Scanner scanner) {
         this.scanner = scanner;
     }
 
