@@ -202,6 +202,7 @@ class DriveGuardTest {
         Files.writeString(file, "工作秘密\n关于年度考核的安排", StandardCharsets.UTF_8);
         GuardEvent e = awaitEvent();
         assertEquals(Action.BLOCK_OVERRIDABLE, e.action());
+        await(() -> notifier.shown.size() == 1, "the user is asked"); // asked right after the event is written
         Thread.sleep(300);
         assertFalse(Files.exists(file));
         assertEquals(1, quarantined().size());
