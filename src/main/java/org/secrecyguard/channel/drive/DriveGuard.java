@@ -24,10 +24,12 @@ import java.util.logging.Logger;
 import org.secrecyguard.channel.ChannelHealth;
 import org.secrecyguard.channel.ContentScanner;
 import org.secrecyguard.channel.EventSink;
+import org.secrecyguard.channel.FolderWatch;
 import org.secrecyguard.channel.GuardAlert;
 import org.secrecyguard.channel.GuardChannel;
 import org.secrecyguard.channel.GuardEvent;
 import org.secrecyguard.channel.ScanOutcome;
+import org.secrecyguard.channel.SettlingFiles;
 import org.secrecyguard.channel.UserNotifier;
 import org.secrecyguard.engine.Verdict;
 import org.secrecyguard.platform.ContentKind;
@@ -74,12 +76,13 @@ public final class DriveGuard implements GuardChannel {
     private final Duration pollPeriod;
     private final Duration settle;
 
-    private final Map<Path, VolumeWatch> watches = new HashMap<>();
+    /** The watched drives by root, with the watch of each. */
+    private final Map<Path, Watched> watches = new HashMap<>();
     /** Files the guard itself put back after an override, by path → size, so their write is not judged again. */
     private final Map<Path, Long> restored = new ConcurrentHashMap<>();
     /** Files the watch reported being written: an inventory leaves them to the copy check. */
     private final java.util.Set<Path> written = ConcurrentHashMap.newKeySet();
-    private SettlingFiles settling;
+    private SettlingFiles<RemovableVolume> settling;
     private ScheduledExecutorService loop;
     private ExecutorService scans;
     private ExecutorService inventories;
@@ -113,7 +116,7 @@ public final class DriveGuard implements GuardChannel {
         if (loop != null) {
             return;
         }
-        settling = new SettlingFiles(settle);
+        settling = new SettlingFiles<>(settle);
         loop = Executors.newSingleThreadScheduledExecutor(daemon("drive-guard"));
         scans = Executors.newSingleThreadExecutor(daemon("drive-scan"));
         inventories = Executors.newSingleThreadExecutor(r -> {
@@ -141,7 +144,7 @@ public final class DriveGuard implements GuardChannel {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        watches.values().forEach(VolumeWatch::close);
+        watches.values().forEach(w -> w.watch().close());
         watches.clear();
         loop = null;
         scans = null;
@@ -175,19 +178,19 @@ public final class DriveGuard implements GuardChannel {
             synchronized (this) {
                 follow(mounted, problems);
                 Instant now = clock.instant();
-                for (VolumeWatch w : watches.values()) {
-                    for (Path file : w.drain()) {
+                for (Watched w : watches.values()) {
+                    for (Path file : w.watch().drain()) {
                         if (!isOwnRestore(file)) {
                             written.add(file);
                             settling.touched(file, w.volume(), now);
                         }
                     }
-                    if (w.truncated()) {
+                    if (w.watch().truncated()) {
                         problems.add("drive-partly-watched");
                     }
                 }
-                for (SettlingFiles.Settled s : settling.settled(now)) {
-                    scans.execute(() -> check(s.file(), s.volume()));
+                for (SettlingFiles.Settled<RemovableVolume> s : settling.settled(now)) {
+                    scans.execute(() -> check(s.file(), s.tag()));
                 }
             }
             health = new ChannelHealth(problems.isEmpty() ? ChannelHealth.State.UP : ChannelHealth.State.DEGRADED,
@@ -207,9 +210,10 @@ public final class DriveGuard implements GuardChannel {
                 return false;
             }
             LOG.info(() -> "removable drive gone: " + e.getValue().volume().describe());
-            settling.forget(e.getValue().volume());
+            RemovableVolume gone = e.getValue().volume();
+            settling.forget(gone::equals);
             written.removeIf(p -> p.startsWith(e.getKey()));
-            e.getValue().close();
+            e.getValue().watch().close();
             return true;
         });
         for (RemovableVolume v : mounted) {
@@ -217,7 +221,7 @@ public final class DriveGuard implements GuardChannel {
                 continue;
             }
             try {
-                watches.put(v.root(), VolumeWatch.open(v));
+                watches.put(v.root(), new Watched(v, FolderWatch.open(v.root())));
                 LOG.info(() -> "watching removable drive " + v.describe());
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.WARNING, "cannot watch removable drive " + v.describe(), e);
@@ -280,7 +284,7 @@ public final class DriveGuard implements GuardChannel {
     }
 
     private synchronized boolean isWatched(RemovableVolume volume) {
-        VolumeWatch w = watches.get(volume.root());
+        Watched w = watches.get(volume.root());
         return w != null && w.volume().equals(volume);
     }
 
@@ -411,6 +415,10 @@ public final class DriveGuard implements GuardChannel {
             t.setDaemon(true);
             return t;
         };
+    }
+
+    /** A drive and the watch over its folders. */
+    private record Watched(RemovableVolume volume, FolderWatch watch) {
     }
 
     /** Wiring for {@link DriveGuard}; media, scanner, policy, events, notifier and quarantine are required. */

@@ -1,4 +1,4 @@
-package org.secrecyguard.channel.drive;
+package org.secrecyguard.channel;
 
 import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
@@ -21,32 +21,32 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.secrecyguard.platform.RemovableVolume;
 
 /**
- * Watches every folder of one mounted volume for files being created or written, through the JDK's
- * WatchService (inotify on Linux, ReadDirectoryChangesW on Windows). New folders are watched as they
- * appear, with the files already in them (a copied folder arrives whole). Not thread-safe: the drive
- * guard's thread owns it.
+ * Watches every folder under one root (a drive, a chat application's file store) for files being
+ * created or written, through the JDK's WatchService (inotify on Linux, ReadDirectoryChangesW on
+ * Windows). New folders are watched as they appear, with the files already in them (a copied folder
+ * arrives whole). Not thread-safe: the owning channel's thread uses it.
  */
-final class VolumeWatch implements Closeable {
-    /** Folders watched per volume at most; a drive with more is watched in part (health says so). */
-    static final int MAX_FOLDERS = 4_000;
+public final class FolderWatch implements Closeable {
+    /** Folders watched per root at most; a tree with more is watched in part ({@link #truncated()}). */
+    public static final int MAX_FOLDERS = 4_000;
 
-    private final RemovableVolume volume;
+    private final Path root;
     private final WatchService service;
     private final Map<WatchKey, Path> folders = new HashMap<>();
     private boolean truncated;
 
-    private VolumeWatch(RemovableVolume volume, WatchService service) {
-        this.volume = volume;
+    private FolderWatch(Path root, WatchService service) {
+        this.root = root;
         this.service = service;
     }
 
-    static VolumeWatch open(RemovableVolume volume) throws IOException {
-        VolumeWatch w = new VolumeWatch(volume, volume.root().getFileSystem().newWatchService());
+    /** Starts watching {@code root} and every folder under it. */
+    public static FolderWatch open(Path root) throws IOException {
+        FolderWatch w = new FolderWatch(root, root.getFileSystem().newWatchService());
         try {
-            w.watchTree(volume.root(), null);
+            w.watchTree(root, null);
         } catch (IOException | RuntimeException e) {
             w.close();
             throw e;
@@ -54,17 +54,17 @@ final class VolumeWatch implements Closeable {
         return w;
     }
 
-    RemovableVolume volume() {
-        return volume;
+    public Path root() {
+        return root;
     }
 
-    /** True when the volume has more folders than are watched. */
-    boolean truncated() {
+    /** True when the tree has more folders than are watched. */
+    public boolean truncated() {
         return truncated;
     }
 
     /** Files created or written since the last call, without waiting; new folders' files included. */
-    List<Path> drain() {
+    public List<Path> drain() {
         Set<Path> changed = new LinkedHashSet<>();
         WatchKey key;
         while ((key = service.poll()) != null) {
