@@ -1,5 +1,6 @@
 package org.secrecyguard.app;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +15,8 @@ import org.secrecyguard.channel.PolicyExternalApps;
 import org.secrecyguard.channel.ScannerContent;
 import org.secrecyguard.channel.EventSink;
 import org.secrecyguard.channel.GuardChannel;
+import org.secrecyguard.channel.chat.ChatFileGuard;
+import org.secrecyguard.channel.chat.ChatStore;
 import org.secrecyguard.channel.clipboard.ClipboardGuard;
 import org.secrecyguard.channel.drive.DriveGuard;
 import org.secrecyguard.events.EventKind;
@@ -59,6 +62,7 @@ public final class GuardApp implements GuardControl, AutoCloseable {
     private final GuardUi ui;
     private final ClipboardGuard clipboard;
     private final DriveGuard drive;
+    private final ChatFileGuard chatFiles;
     private final List<GuardChannel> channels;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "guard-status");
@@ -120,7 +124,16 @@ public final class GuardApp implements GuardControl, AutoCloseable {
                 .quarantine(config.dataDir().resolve("quarantine"))
                 .clock(clock)
                 .build();
-        this.channels = List.of(clipboard, drive);
+        this.chatFiles = ChatFileGuard.builder()
+                .stores(ChatStore.defaults(DocumentsFolder.of(Path.of(System.getProperty("user.home")))))
+                .scanner(new ScannerContent(scanner))
+                .policy((verdict, channel, app, time) -> rules.current().policy().decide(verdict, channel,
+                        app.isEmpty() ? null : app, new TimeContext(time)))
+                .events(events)
+                .notifier(notifier)
+                .clock(clock)
+                .build();
+        this.channels = List.of(clipboard, drive, chatFiles);
     }
 
     /**

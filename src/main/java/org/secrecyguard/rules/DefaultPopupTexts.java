@@ -71,6 +71,14 @@ final class DefaultPopupTexts {
                         + "external disks or phones.",
                 "The copy was stopped: the file on the drive was moved to this PC's quarantine folder and the "
                         + "original is still where it was. Contact your unit's secrecy office."));
+        list.add(new PopupText(level, Channel.CHAT_FILE_STORE, PopupTexts.ZH_CN,
+                "通过聊天软件发送或接收的文件中检测到" + zh + "级国家秘密。国家秘密不得通过互联网传递。",
+                "如是您发出的，请立即撤回该消息；不要再转发或打开。请联系本单位保密办，按规定处置本机上的文件。"));
+        list.add(new PopupText(level, Channel.CHAT_FILE_STORE, PopupTexts.EN,
+                "A file sent or received through a chat application contains a " + en + " state secret. State "
+                        + "secrets must not pass over the internet.",
+                "If you sent it, recall the message now; do not forward or open it again. Contact your unit's "
+                        + "secrecy office so that the file on this PC is dealt with as the rules require."));
         list.add(new PopupText(level, Channel.SCREENSHOT, PopupTexts.ZH_CN,
                 "截图中含" + zh + "级国家秘密标志或内容，截图已被拦截。",
                 "请关闭屏幕上的该内容，不要拍照或转发，并联系本单位保密办。"));
