@@ -55,3 +55,16 @@ if [ -f target/test-classes/org/secrecyguard/app/DriveDemo.class ]; then
   import -window root $OUT/screenshot-popup-drive.png
   kill $DEMO; wait $DEMO 2>/dev/null
 fi
+# The chat file store: the real app with a temporary home whose Documents holds WeChat's folder layout.
+C=$(mktemp -d)
+mkdir -p $C/data "$C/Documents/WeChat Files/wxid_8a7b6c/FileStorage/File"
+printf 'popup.warn.seconds=30\n' > $C/data/secrecy-guard.properties
+SECRECY_GUARD_HOME=$C/data java -Duser.home=$C -jar "$JAR" > /tmp/sg-chat.out 2>&1 &
+CHAT=$!
+sleep 9
+mkdir -p "$C/Documents/WeChat Files/wxid_8a7b6c/FileStorage/File/2026-11"
+printf '000123\n机密★1年\n特急\n某某省人民政府文件\n关于2026年度某专项工作的实施方案\n' \
+  > "$C/Documents/WeChat Files/wxid_8a7b6c/FileStorage/File/2026-11/实施方案.txt"
+sleep 7
+import -window root $OUT/screenshot-popup-chat.png
+kill $CHAT; wait $CHAT 2>/dev/null

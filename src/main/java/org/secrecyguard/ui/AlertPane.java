@@ -139,7 +139,9 @@ final class AlertPane {
         values.setHgrow(Priority.ALWAYS);
         facts.getColumnConstraints().addAll(names, values);
         int row = 0;
-        row = fact(facts, row, m.get("popup.stopped"), m.format("popup.stopped.value", m.channel(a.channel()),
+        // A warning stops nothing: its first line says what was checked, not what was stopped.
+        row = fact(facts, row, m.get("warn".equals(styleClass) ? "popup.checked" : "popup.stopped"),
+                m.format("popup.stopped.value", m.channel(a.channel()),
                 m.get("kind." + a.contentKind())), "popup-stopped", null);
         row = fact(facts, row, m.get("popup.channel"), m.channel(a.channel()), "popup-channel", null);
         row = fact(facts, row, m.get("popup.level"), m.level(a.level()), "popup-level", "level-value");
