@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -25,9 +27,16 @@ import java.util.Properties;
  * @param language     "zh-CN" (default) or "en"
  * @param warnSeconds  how long a warning popup stays
  * @param systemTray   false to always use the status window instead of the tray icon
+ * @param chatFolders  folders holding chat applications' file stores ("WeChat Files", "xwechat_files"…)
+ *                     besides the user's Documents folder, for users who moved them (e.g. D:\微信)
  */
 public record AppConfig(Path dataDir, Path rulesDb, String rulesSource, String rulesPublicKey, String collectorUrl,
-                        String adminPinHash, String language, Duration warnSeconds, boolean systemTray) {
+                        String adminPinHash, String language, Duration warnSeconds, boolean systemTray,
+                        List<Path> chatFolders) {
+    public AppConfig {
+        chatFolders = List.copyOf(chatFolders);
+    }
+
     public static final String FILE = "secrecy-guard.properties";
     /** System property (then environment variable SECRECY_GUARD_HOME) overriding the data folder. */
     public static final String DATA_DIR_PROPERTY = "secrecyguard.home";
@@ -72,7 +81,28 @@ public record AppConfig(Path dataDir, Path rulesDb, String rulesSource, String r
                 p.getProperty("admin.pin.hash", "").trim(),
                 p.getProperty("ui.language", "zh-CN").trim(),
                 Duration.ofSeconds(Math.max(2, Math.min(60, warn))),
-                Boolean.parseBoolean(p.getProperty("ui.systemTray", "true").trim()));
+                Boolean.parseBoolean(p.getProperty("ui.systemTray", "true").trim()),
+                folders(p.getProperty("chat.folders", "")));
+    }
+
+    /** A ';'-separated list of absolute folders; anything else in it is left out (and logged by the caller's use). */
+    static List<Path> folders(String list) {
+        List<Path> out = new ArrayList<>();
+        for (String part : list.split(";")) {
+            String s = part.trim();
+            if (s.isEmpty()) {
+                continue;
+            }
+            try {
+                Path p = Path.of(s);
+                if (p.isAbsolute()) {
+                    out.add(p);
+                }
+            } catch (java.nio.file.InvalidPathException e) {
+                // a typo in the configuration must not stop the guard
+            }
+        }
+        return out;
     }
 
     private static int parseInt(String s, int fallback) {
@@ -103,6 +133,10 @@ public record AppConfig(Path dataDir, Path rulesDb, String rulesSource, String r
                     popup.warn.seconds=8
                     # false: always use the status window instead of the system tray icon.
                     ui.systemTray=true
+                    # Folders where users moved their chat applications' files (the folder that holds
+                    # "WeChat Files", "xwechat_files", "WXWork" or "Tencent Files"), separated by ';'.
+                    # The user's Documents folder is always watched.
+                    chat.folders=
                     """);
         }
     }

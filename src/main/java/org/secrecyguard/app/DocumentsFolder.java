@@ -10,12 +10,26 @@ import java.util.regex.Pattern;
 /**
  * The user's Documents folder, where chat applications keep their files: on Linux the XDG setting
  * ({@code ~/.config/user-dirs.dirs}; a Chinese desktop may call it ~/文档), else ~/Documents; on Windows
- * %USERPROFILE%\Documents (a folder redirected elsewhere by policy is not followed yet).
+ * the known folder FOLDERID_Documents, which follows a redirection (OneDrive, D:\) set by policy.
  */
 final class DocumentsFolder {
     private static final Pattern XDG = Pattern.compile("^XDG_DOCUMENTS_DIR=\"(.*)\"\\s*$", Pattern.MULTILINE);
 
     private DocumentsFolder() {
+    }
+
+    /** The current user's Documents folder on this OS. */
+    static Path current() {
+        Path home = Path.of(System.getProperty("user.home"));
+        if (System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows")) {
+            try {
+                return Path.of(com.sun.jna.platform.win32.Shell32Util.getKnownFolderPath(
+                        com.sun.jna.platform.win32.KnownFolders.FOLDERID_Documents));
+            } catch (RuntimeException | LinkageError e) {
+                return home.resolve("Documents");
+            }
+        }
+        return of(home);
     }
 
     static Path of(Path home) {

@@ -125,7 +125,7 @@ public final class GuardApp implements GuardControl, AutoCloseable {
                 .clock(clock)
                 .build();
         this.chatFiles = ChatFileGuard.builder()
-                .stores(ChatStore.defaults(DocumentsFolder.of(Path.of(System.getProperty("user.home")))))
+                .stores(chatStores(config))
                 .scanner(new ScannerContent(scanner))
                 .policy((verdict, channel, app, time) -> rules.current().policy().decide(verdict, channel,
                         app.isEmpty() ? null : app, new TimeContext(time)))
@@ -163,6 +163,15 @@ public final class GuardApp implements GuardControl, AutoCloseable {
             FontPageTrim.run();
         }, SETTLE_GC.toMillis(), TimeUnit.MILLISECONDS);
         return app;
+    }
+
+    /** The chat file stores under the user's Documents folder and under each folder IT configured. */
+    private static List<ChatStore> chatStores(AppConfig config) {
+        List<ChatStore> stores = new java.util.ArrayList<>(ChatStore.defaults(DocumentsFolder.current()));
+        for (Path folder : config.chatFolders()) {
+            stores.addAll(ChatStore.defaults(folder));
+        }
+        return stores;
     }
 
     /** The device as the allow-list knows it, or null when the OS could not identify it. */

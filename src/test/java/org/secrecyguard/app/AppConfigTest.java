@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,8 @@ class AppConfigTest {
         assertEquals("zh-CN", c.language());
         assertEquals(Duration.ofSeconds(8), c.warnSeconds());
         assertTrue(c.systemTray());
+        assertTrue(c.chatFolders().isEmpty());
+        assertTrue(file.contains("chat.folders="), file);
     }
 
     @Test
@@ -44,6 +47,7 @@ class AppConfigTest {
                 ui.language=en
                 popup.warn.seconds=999
                 ui.systemTray=false
+                chat.folders=/data/微信 ; relative/folder;;/srv/企业微信
                 """);
         AppConfig c = AppConfig.load(dir);
         assertEquals("pbkdf2-sha256:210000:c2FsdA:aGFzaA", c.adminPinHash());
@@ -52,5 +56,7 @@ class AppConfigTest {
         assertEquals("en", c.language());
         assertEquals(Duration.ofSeconds(60), c.warnSeconds());
         assertEquals(false, c.systemTray());
+        assertEquals(List.of(Path.of("/data/微信"), Path.of("/srv/企业微信")), c.chatFolders(),
+                "absolute folders only; a relative one is left out");
     }
 }
