@@ -23,6 +23,7 @@ import java.util.Properties;
  * @param rulesSource  where signed rule bundles come from: a folder or an https URL ("" = none)
  * @param rulesPublicKey the Ed25519 public key bundles must be signed with (PEM or base64)
  * @param collectorUrl where events are uploaded ("" = not configured)
+ * @param collectorToken the agent token the collector asks for ({@code keys token}; "" = none)
  * @param adminPinHash PBKDF2 hash of the admin PIN ("" = none: protection cannot be stopped)
  * @param language     "zh-CN" (default) or "en"
  * @param warnSeconds  how long a warning popup stays
@@ -31,7 +32,7 @@ import java.util.Properties;
  *                     besides the user's Documents folder, for users who moved them (e.g. D:\微信)
  */
 public record AppConfig(Path dataDir, Path rulesDb, String rulesSource, String rulesPublicKey, String collectorUrl,
-                        String adminPinHash, String language, Duration warnSeconds, boolean systemTray,
+                        String collectorToken, String adminPinHash, String language, Duration warnSeconds, boolean systemTray,
                         List<Path> chatFolders) {
     public AppConfig {
         chatFolders = List.copyOf(chatFolders);
@@ -78,6 +79,7 @@ public record AppConfig(Path dataDir, Path rulesDb, String rulesSource, String r
                 p.getProperty("rules.source", "").trim(),
                 p.getProperty("rules.publicKey", "").trim(),
                 p.getProperty("collector.url", "").trim(),
+                p.getProperty("collector.token", "").trim(),
                 p.getProperty("admin.pin.hash", "").trim(),
                 p.getProperty("ui.language", "zh-CN").trim(),
                 Duration.ofSeconds(Math.max(2, Math.min(60, warn))),
@@ -125,6 +127,8 @@ public record AppConfig(Path dataDir, Path rulesDb, String rulesSource, String r
                     rules.db=rules.db
                     # Event collector of the unit's secrecy office, e.g. https://collector.example.gov.cn/events
                     collector.url=
+                    # The agent token the collector was given for this site (secrecy-guard keys token).
+                    collector.token=
                     # Admin PIN hash from `secrecy-guard pin-hash`. Without it, protection cannot be stopped.
                     admin.pin.hash=
                     # UI language: zh-CN (default) or en.

@@ -84,7 +84,7 @@ public final class GuardApp implements GuardControl, AutoCloseable {
             status.problem(rules.problem(), true);
         }
         if (eventLog != null) {
-            this.uploader = startUploader(config.collectorUrl(), eventLog);
+            this.uploader = startUploader(config.collectorUrl(), config.collectorToken(), eventLog);
             this.logged = new LoggedEvents(eventLog, rules::versionLabel,
                     uploader == null ? () -> { } : uploader::wake);
             this.events = logged;
@@ -207,12 +207,13 @@ public final class GuardApp implements GuardControl, AutoCloseable {
         }
     }
 
-    private static Uploader startUploader(String url, EventLog log) {
+    private static Uploader startUploader(String url, String token, EventLog log) {
         if (url == null || url.isBlank()) {
             return null;
         }
         try {
-            Uploader u = new Uploader(log, UploaderConfig.defaults(java.net.URI.create(url.trim())));
+            Uploader u = new Uploader(log, UploaderConfig.defaults(java.net.URI.create(url.trim()))
+                    .withAgentToken(token));
             u.start();
             return u;
         } catch (IllegalArgumentException e) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.secrecyguard.events.TlsContexts;
+import org.secrecyguard.events.collect.AgentTokens;
 import org.secrecyguard.events.collect.EventCollector;
 import org.secrecyguard.events.collect.JdbcCollectorStore;
 import picocli.CommandLine;
@@ -37,6 +38,11 @@ final class CollectCommand implements Callable<Integer> {
             description = "Key store password (or set " + PASSWORD_ENV + " to keep it out of the process list).")
     String password;
 
+    @Option(names = "--tokens", paramLabel = "FILE", description = {
+            "Agent tokens, one per line (\"LABEL TOKEN\" or \"TOKEN\"; make them with: keys token).",
+            "Without it any client that reaches the collector may add events."})
+    Path tokensFile;
+
     @Option(names = "--max-body-mb", paramLabel = "MB", defaultValue = "16",
             description = "Largest request body accepted (default ${DEFAULT-VALUE}).")
     int maxBodyMb;
@@ -58,13 +64,24 @@ final class CollectCommand implements Callable<Integer> {
         EventCollector.Limits defaults = EventCollector.Limits.defaults();
         EventCollector.Limits limits = new EventCollector.Limits((long) maxBodyMb << 20, defaults.maxLineBytes(),
                 defaults.maxEvents());
+        AgentTokens tokens = null;
+        if (tokensFile != null) {
+            try {
+                tokens = AgentTokens.read(tokensFile);
+            } catch (IllegalArgumentException | java.io.IOException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--tokens: " + e.getMessage());
+            }
+        }
         try (JdbcCollectorStore store = JdbcCollectorStore.open(db);
              EventCollector collector = EventCollector.start(address, store,
-                     keyStore == null ? null : TlsContexts.serving(keyStore, pw.toCharArray()), limits)) {
+                     keyStore == null ? null : TlsContexts.serving(keyStore, pw.toCharArray()), limits, tokens)) {
             Thread hook = new Thread(stop::countDown, "collector-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             spec.commandLine().getOut().printf("collector listening on %s, storing in %s%n", collector.eventsUri(),
                     store);
+            spec.commandLine().getOut().println(tokens == null
+                    ? "no --tokens: events are taken from any client (use it outside a test bench)"
+                    : "taking events from agents with one of " + tokens.size() + " tokens");
             spec.commandLine().getOut().flush();
             stop.await();
             try {

@@ -190,11 +190,14 @@ public final class Uploader implements AutoCloseable {
             body.append(EventJson.write(e)).append('\n');
             offered.add(e.id());
         }
-        HttpRequest request = HttpRequest.newBuilder(config.endpoint())
+        HttpRequest.Builder builder = HttpRequest.newBuilder(config.endpoint())
                 .timeout(config.requestTimeout())
                 .header("Content-Type", "application/x-ndjson; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
+        if (!config.agentToken().isEmpty()) {
+            builder.header("Authorization", "Bearer " + config.agentToken());
+        }
+        HttpRequest request = builder.build();
         HttpResponse<InputStream> response;
         byte[] answer;
         try {
@@ -205,6 +208,9 @@ public final class Uploader implements AutoCloseable {
         } catch (IOException e) {
             throw new UploadFailure("collector unreachable: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()));
+        }
+        if (response.statusCode() == 401) {
+            throw new UploadFailure("collector refused this PC's agent token (HTTP 401): check collector.token");
         }
         if (response.statusCode() != 200) {
             throw new UploadFailure("collector answered HTTP " + response.statusCode());

@@ -19,11 +19,13 @@ import java.util.Objects;
  * @param requestTimeout     budget for one request including the answer
  * @param trustStore         PKCS12 or JKS file with the certificates to trust, null for the system's
  * @param trustStorePassword its password
+ * @param agentToken         the secret the collector asks agents for (sent as a Bearer token), "" for none
  */
 public record UploaderConfig(URI endpoint, int batchSize, Duration interval, Duration backoffBase,
                              Duration backoffMax, Duration connectTimeout, Duration requestTimeout,
-                             Path trustStore, char[] trustStorePassword) {
+                             Path trustStore, char[] trustStorePassword, String agentToken) {
     public UploaderConfig {
+        agentToken = agentToken == null ? "" : agentToken.trim();
         Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(interval, "interval");
         Objects.requireNonNull(backoffBase, "backoffBase");
@@ -46,32 +48,38 @@ public record UploaderConfig(URI endpoint, int batchSize, Duration interval, Dur
     /** 500 events a batch, a round every minute, backoff 2 s doubling to 10 min, system trust store. */
     public static UploaderConfig defaults(URI endpoint) {
         return new UploaderConfig(endpoint, 500, Duration.ofMinutes(1), Duration.ofSeconds(2), Duration.ofMinutes(10),
-                Duration.ofSeconds(10), Duration.ofSeconds(60), null, null);
+                Duration.ofSeconds(10), Duration.ofSeconds(60), null, null, "");
     }
 
     public UploaderConfig withBatchSize(int n) {
         return new UploaderConfig(endpoint, n, interval, backoffBase, backoffMax, connectTimeout, requestTimeout,
-                trustStore, trustStorePassword);
+                trustStore, trustStorePassword, agentToken);
     }
 
     public UploaderConfig withInterval(Duration d) {
         return new UploaderConfig(endpoint, batchSize, d, backoffBase, backoffMax, connectTimeout, requestTimeout,
-                trustStore, trustStorePassword);
+                trustStore, trustStorePassword, agentToken);
     }
 
     public UploaderConfig withBackoff(Duration base, Duration max) {
         return new UploaderConfig(endpoint, batchSize, interval, base, max, connectTimeout, requestTimeout,
-                trustStore, trustStorePassword);
+                trustStore, trustStorePassword, agentToken);
     }
 
     public UploaderConfig withTimeouts(Duration connect, Duration request) {
         return new UploaderConfig(endpoint, batchSize, interval, backoffBase, backoffMax, connect, request,
-                trustStore, trustStorePassword);
+                trustStore, trustStorePassword, agentToken);
     }
 
     public UploaderConfig withTrustStore(Path file, char[] password) {
         return new UploaderConfig(endpoint, batchSize, interval, backoffBase, backoffMax, connectTimeout,
-                requestTimeout, file, password);
+                requestTimeout, file, password, agentToken);
+    }
+
+    /** With the collector's agent token (see {@code collect --tokens}). */
+    public UploaderConfig withAgentToken(String token) {
+        return new UploaderConfig(endpoint, batchSize, interval, backoffBase, backoffMax, connectTimeout,
+                requestTimeout, trustStore, trustStorePassword, token);
     }
 
     private static boolean isLoopback(String host) {

@@ -43,6 +43,7 @@ class AppConfigTest {
         Files.writeString(dir.resolve(AppConfig.FILE), """
                 admin.pin.hash=pbkdf2-sha256:210000:c2FsdA:aGFzaA
                 collector.url=https://baomi.example.gov.cn/events
+                collector.token=3f9c0e5b7a2d41c8b6e9f0a1d2c3b4a5
                 rules.db=/var/lib/sg/rules.db
                 ui.language=en
                 popup.warn.seconds=999
@@ -52,6 +53,7 @@ class AppConfigTest {
         AppConfig c = AppConfig.load(dir);
         assertEquals("pbkdf2-sha256:210000:c2FsdA:aGFzaA", c.adminPinHash());
         assertEquals("https://baomi.example.gov.cn/events", c.collectorUrl());
+        assertEquals("3f9c0e5b7a2d41c8b6e9f0a1d2c3b4a5", c.collectorToken());
         assertEquals(Path.of("/var/lib/sg/rules.db"), c.rulesDb());
         assertEquals("en", c.language());
         assertEquals(Duration.ofSeconds(60), c.warnSeconds());

@@ -86,4 +86,23 @@ class CollectCommandTest {
             assertTrue(err.toString().contains("--tls-password"), err.toString());
         }
     }
+
+    @Test
+    void aTokensFileWithAShortTokenIsRefusedAndKeysTokenMakesGoodOnes() throws Exception {
+        java.nio.file.Path tokens = java.nio.file.Files.writeString(dir.resolve("tokens.txt"), "县委办 abc\n");
+        StringWriter err = new StringWriter();
+        int status = SecrecyGuardCommand.newCommandLine(new PrintWriter(new StringWriter()), new PrintWriter(err))
+                .execute("collect", "--listen", "127.0.0.1:0", "--db", dir.resolve("c.db").toString(),
+                        "--tokens", tokens.toString());
+        assertEquals(2, status);
+        assertTrue(err.toString().contains("--tokens") && err.toString().contains("line 1"), err.toString());
+
+        StringWriter out = new StringWriter();
+        assertEquals(0, SecrecyGuardCommand.newCommandLine(new PrintWriter(out), new PrintWriter(new StringWriter()))
+                .execute("keys", "token"));
+        String token = out.toString().strip();
+        assertTrue(token.matches("[0-9a-f]{64}"), token);
+        java.nio.file.Files.writeString(tokens, "县委办 " + token + "\n");
+        assertEquals(1, org.secrecyguard.events.collect.AgentTokens.read(tokens).size());
+    }
 }

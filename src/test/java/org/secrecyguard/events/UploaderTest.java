@@ -178,6 +178,30 @@ class UploaderTest {
     }
 
     @Test
+    void anAgentWithTheSitesTokenUploadsAndOneWithAWrongTokenKeepsItsEventsAndSaysWhy() throws Exception {
+        java.nio.file.Path tokens = java.nio.file.Files.writeString(dir.resolve("tokens.txt"),
+                "县委办 3f9c0e5b7a2d41c8b6e9f0a1d2c3b4a5c6d7e8f9\n");
+        EventCollector guarded = closeLater(EventCollector.start(new InetSocketAddress("127.0.0.1", 0), store, null,
+                EventCollector.Limits.defaults(), org.secrecyguard.events.collect.AgentTokens.read(tokens)));
+        appendMixed(4);
+        Uploader wrong = closeLater(new Uploader(log, fast(guarded.eventsUri())
+                .withAgentToken("0000000000000000000000000000000000000000")));
+        wrong.start();
+        await(() -> wrong.status().consecutiveFailures() >= 1, "refused");
+        wrong.stop();
+        assertEquals(4, log.pendingCount(), "nothing lost");
+        assertTrue(wrong.status().lastProblem().contains("agent token"), wrong.status().lastProblem());
+        assertEquals(0, store.count());
+
+        Uploader right = closeLater(new Uploader(log, fast(guarded.eventsUri())
+                .withAgentToken("3f9c0e5b7a2d41c8b6e9f0a1d2c3b4a5c6d7e8f9")));
+        right.start();
+        await(() -> log.pendingCount() == 0, "uploaded with the site's token");
+        right.stop();
+        assertEquals(4, store.count());
+    }
+
+    @Test
     void uploadsOverTlsWhenTheConfiguredTrustStoreVouchesForTheCollector() throws Exception {
         TestCertificates certs = TestCertificates.generate(dir);
         EventCollector https = closeLater(EventCollector.start(new InetSocketAddress("127.0.0.1", 0), store,

@@ -62,11 +62,13 @@ public final class EventCollector implements AutoCloseable {
     private final CollectorStore store;
     private final Limits limits;
     private final boolean tls;
+    private final AgentTokens tokens;
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean closing;
 
     private EventCollector(HttpServer server, ExecutorService executor, CollectorStore store, Limits limits,
-                           boolean tls) {
+                           boolean tls, AgentTokens tokens) {
+        this.tokens = tokens;
         this.server = server;
         this.executor = executor;
         this.store = store;
@@ -80,6 +82,15 @@ public final class EventCollector implements AutoCloseable {
      */
     public static EventCollector start(InetSocketAddress listen, CollectorStore store, SSLContext tls, Limits limits)
             throws IOException {
+        return start(listen, store, tls, limits, null);
+    }
+
+    /**
+     * As {@link #start(InetSocketAddress, CollectorStore, SSLContext, Limits)}, taking events only from
+     * agents that present one of {@code tokens} (null: from anyone, as on a test bench).
+     */
+    public static EventCollector start(InetSocketAddress listen, CollectorStore store, SSLContext tls, Limits limits,
+                                       AgentTokens tokens) throws IOException {
         HttpServer server;
         if (tls != null) {
             HttpsServer https = HttpsServer.create(listen, 64);
@@ -94,7 +105,7 @@ public final class EventCollector implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        EventCollector c = new EventCollector(server, executor, store, limits, tls != null);
+        EventCollector c = new EventCollector(server, executor, store, limits, tls != null, tokens);
         server.createContext("/events", c::handleEvents);
         server.createContext("/health", c::handleHealth);
         server.setExecutor(executor);
@@ -128,6 +139,12 @@ public final class EventCollector implements AutoCloseable {
             if (!"POST".equals(ex.getRequestMethod())) {
                 ex.getResponseHeaders().add("Allow", "POST");
                 sendError(ex, 405, "use POST");
+                return;
+            }
+            if (tokens != null && tokens.check(ex.getRequestHeaders().getFirst("Authorization")).isEmpty()) {
+                LOG.log(Level.WARNING, "refused events without a valid agent token from {0}", ex.getRemoteAddress());
+                ex.getResponseHeaders().add("WWW-Authenticate", "Bearer realm=\"secrecy-guard\"");
+                sendError(ex, 401, "agent token missing or not recognised");
                 return;
             }
             String declared = ex.getRequestHeaders().getFirst("Content-Length");
