@@ -45,7 +45,7 @@ enum EventFormat {
             new Column("override_reason", 0, e -> nz(e.overrideReason())),
             new Column("rules_version", 0, e -> nz(e.rulesVersion())),
             new Column("detail", 30, e -> nz(e.detail())),
-            new Column("uploaded", 8, e -> e.uploaded() ? "yes" : "no"),
+            new Column("uploaded", 8, e -> e.uploaded() ? "yes" : e.refusedReason() != null ? "refused" : "no"),
             new Column("id", 0, e -> e.id().toString()));
 
     static EventFormat parse(String s) {

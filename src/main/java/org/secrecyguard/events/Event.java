@@ -52,11 +52,13 @@ import org.secrecyguard.engine.Verdict;
  * @param rulesVersion     the rule bundle version in force
  * @param detail           a short non-secret note for system events (e.g. why a channel is down)
  * @param uploadedAtMillis when the collector acknowledged it, null while pending
+ * @param refusedReason    why the collector refused it for good (it is then kept here, not resent), or null
  */
 public record Event(UUID id, long epochMillis, ZoneId zone, EventKind kind, String user, String host,
                     String channel, String action, Level level, List<String> ruleIds, String detector,
                     List<String> evidence, FileInfo file, Destination destination, DeviceInfo device,
-                    String overrideReason, String rulesVersion, String detail, Long uploadedAtMillis) {
+                    String overrideReason, String rulesVersion, String detail, Long uploadedAtMillis,
+                    String refusedReason) {
 
     /** Longest evidence item kept as given; longer items are masked again. */
     public static final int MAX_EVIDENCE_CHARS = 48;
@@ -81,6 +83,16 @@ public record Event(UUID id, long epochMillis, ZoneId zone, EventKind kind, Stri
         overrideReason = Text.cap(overrideReason, MAX_REASON);
         rulesVersion = Text.cap(rulesVersion, 64);
         detail = Text.cap(detail, MAX_DETAIL);
+        refusedReason = Text.cap(refusedReason, MAX_DETAIL);
+    }
+
+    /** An event the collector has not refused (how events are made; only the log knows of refusals). */
+    public Event(UUID id, long epochMillis, ZoneId zone, EventKind kind, String user, String host,
+                 String channel, String action, Level level, List<String> ruleIds, String detector,
+                 List<String> evidence, FileInfo file, Destination destination, DeviceInfo device,
+                 String overrideReason, String rulesVersion, String detail, Long uploadedAtMillis) {
+        this(id, epochMillis, zone, kind, user, host, channel, action, level, ruleIds, detector, evidence, file,
+                destination, device, overrideReason, rulesVersion, detail, uploadedAtMillis, null);
     }
 
     /** True once the collector has acknowledged this event. */
@@ -105,7 +117,7 @@ public record Event(UUID id, long epochMillis, ZoneId zone, EventKind kind, Stri
     /** This event marked as acknowledged at {@code millis} (null: pending). */
     public Event withUploadedAt(Long millis) {
         return new Event(id, epochMillis, zone, kind, user, host, channel, action, level, ruleIds, detector,
-                evidence, file, destination, device, overrideReason, rulesVersion, detail, millis);
+                evidence, file, destination, device, overrideReason, rulesVersion, detail, millis, refusedReason);
     }
 
     private static List<String> capList(List<String> items, int maxItems, int maxChars) {

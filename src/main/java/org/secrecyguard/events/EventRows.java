@@ -22,7 +22,8 @@ final class EventRows {
     static final String INSERT = "INSERT INTO events (" + COLUMNS + ") VALUES ("
             + "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(uuid) DO NOTHING";
 
-    static final String SELECT = "SELECT " + COLUMNS + " FROM events";
+    /** The columns read back: what is written, plus what the log itself sets later (refusals). */
+    static final String SELECT = "SELECT " + COLUMNS + ", refused_reason FROM events";
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
@@ -86,7 +87,7 @@ final class EventRows {
                 rs.getString("host"), rs.getString("channel"), rs.getString("action"),
                 level == null ? null : Level.valueOf(level), list(rs.getString("rules")), rs.getString("detector"),
                 list(rs.getString("evidence")), file, dest, dev, rs.getString("override_reason"),
-                rs.getString("rules_version"), rs.getString("detail"), uploaded);
+                rs.getString("rules_version"), rs.getString("detail"), uploaded, rs.getString("refused_reason"));
     }
 
     private static String json(List<String> items) {

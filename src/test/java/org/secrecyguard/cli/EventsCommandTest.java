@@ -75,6 +75,25 @@ class EventsCommandTest {
     }
 
     @Test
+    void listSaysWhichEventsTheCollectorRefused() {
+        try (EventLog log = EventLog.open(db)) {
+            log.markUploaded(List.of(secret.id()));
+            log.markRefused(java.util.Map.of(internal.id(), "line longer than 65536 bytes"));
+        }
+        Run r = run("events", "list", "--db", db.toString(), "--format", "csv");
+        assertEquals(0, r.status(), r.err());
+        String[] lines = r.out().split("\r?\n");
+        int col = java.util.Arrays.asList(lines[0].split(",")).indexOf("uploaded");
+        assertTrue(col >= 0, lines[0]);
+        List<String> states = new java.util.ArrayList<>();
+        for (int i = 1; i < lines.length; i++) {
+            String[] cells = lines[i].split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)");
+            states.add(cells[col]);
+        }
+        assertEquals(List.of("no", "refused", "yes"), states, r.out());
+    }
+
+    @Test
     void listHonoursLimit() {
         Run r = run("events", "list", "--db", db.toString(), "--limit", "1", "--format", "ndjson");
         assertEquals(List.of(channelDown.id()), r.out().lines().map(l -> EventJson.read(l).id()).toList());

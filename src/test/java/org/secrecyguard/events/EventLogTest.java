@@ -273,6 +273,10 @@ class EventLogTest {
             assertEquals(List.of(pending.id()), log.pending(10).stream().map(Event::id).toList());
             assertEquals(1, log.refusedCount());
             assertEquals(2, log.count(), "a refused event stays in the log");
+            Event kept = log.query(EventFilter.ALL).stream().filter(e -> e.id().equals(refused.id())).findFirst()
+                    .orElseThrow();
+            assertEquals("line longer than 4096 bytes", kept.refusedReason());
+            assertFalse(kept.uploaded());
         }
     }
 
