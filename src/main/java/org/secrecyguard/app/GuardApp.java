@@ -19,6 +19,7 @@ import org.secrecyguard.channel.chat.ChatFileGuard;
 import org.secrecyguard.channel.chat.ChatStore;
 import org.secrecyguard.channel.clipboard.ClipboardGuard;
 import org.secrecyguard.channel.drive.DriveGuard;
+import org.secrecyguard.channel.hotkey.ScreenshotGuard;
 import org.secrecyguard.events.EventKind;
 import org.secrecyguard.events.EventLog;
 import org.secrecyguard.events.Uploader;
@@ -133,7 +134,18 @@ public final class GuardApp implements GuardControl, AutoCloseable {
                 .notifier(notifier)
                 .clock(clock)
                 .build();
-        this.channels = List.of(clipboard, drive, chatFiles);
+        ScreenshotGuard screenshots = ScreenshotGuard.builder()
+                .keys(platforms::newScreenshotKeys)
+                .screen(platforms.screenCapture())
+                .foreground(platforms.foregroundWindow())
+                .scanner(new ScannerContent(scanner))
+                .policy((verdict, channel, app, time) -> rules.current().policy().decide(verdict, channel,
+                        app.isEmpty() ? null : app, new TimeContext(time)))
+                .events(events)
+                .notifier(notifier)
+                .clock(clock)
+                .build();
+        this.channels = List.of(clipboard, drive, chatFiles, screenshots);
     }
 
     /**

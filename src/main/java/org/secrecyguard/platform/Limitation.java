@@ -20,7 +20,9 @@ public enum Limitation {
     /** The clipboard watch failed at runtime. */
     CLIPBOARD_WATCH_FAILED,
     /** The removable drives mounted now cannot be listed: files copied to USB drives are not seen. */
-    REMOVABLE_MEDIA_UNKNOWN;
+    REMOVABLE_MEDIA_UNKNOWN,
+    /** Screenshot keys cannot be watched (no XRecord, Wayland, hook refused): screenshots are not checked. */
+    SCREENSHOT_KEYS_UNAVAILABLE;
 
     /** Stable key, e.g. "wayland-without-x11". */
     public String code() {

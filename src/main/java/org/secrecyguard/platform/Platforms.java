@@ -27,6 +27,7 @@ public final class Platforms {
     private final ForegroundWindow foregroundWindow;
     private final SystemClipboard systemClipboard;
     private final RemovableMedia removableMedia;
+    private final ScreenCapture screenCapture = new RobotScreenCapture();
     private final List<Limitation> limitations;
 
     private Platforms(DesktopSession session, Supplier<ClipboardWatch> clipboardWatch,
@@ -90,6 +91,32 @@ public final class Platforms {
 
     public DesktopSession session() {
         return session;
+    }
+
+    /**
+     * A new, not yet started watch of the screenshot keys. The global keyboard hook exists on Windows and
+     * on X11 (XRecord); elsewhere starting it throws, and the screenshot channel reports itself down.
+     */
+    public ScreenshotKeys newScreenshotKeys() {
+        return switch (session.kind()) {
+            case WINDOWS, X11, WAYLAND_WITH_XWAYLAND -> new NativeHookScreenshotKeys();
+            default -> new ScreenshotKeys() {
+                @Override
+                public void start(java.util.function.Consumer<String> onKey) {
+                    throw new PlatformUnavailableException(Limitation.SCREENSHOT_KEYS_UNAVAILABLE,
+                            "no global keyboard hook on a " + session.kind() + " session");
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        };
+    }
+
+    /** What the screen shows now. */
+    public ScreenCapture screenCapture() {
+        return screenCapture;
     }
 
     /** A new, not yet started clipboard watch for this desktop. */
