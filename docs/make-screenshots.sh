@@ -68,3 +68,20 @@ printf '000123\n机密★1年\n特急\n某某省人民政府文件\n关于2026�
 sleep 7
 import -window root $OUT/screenshot-popup-chat.png
 kill $CHAT; wait $CHAT 2>/dev/null
+# The screenshot keys: a marked page on screen (ImageMagick's display), the real app, PrintScreen by xdotool.
+K=$(mktemp -d)
+printf 'popup.warn.seconds=30\n' > $K/secrecy-guard.properties
+convert -size 1000x560 xc:white -font Noto-Sans-CJK-SC -fill black -pointsize 30 \
+  -annotate +60+70 '000123' -annotate +60+130 '机密★1年' -annotate +60+190 '特急' \
+  -fill '#c00000' -pointsize 56 -annotate +200+300 '某某省人民政府文件' \
+  -fill black -pointsize 30 -annotate +300+380 '某政发〔2026〕17号' \
+  -annotate +150+470 '关于2026年度某专项工作的实施方案' $K/page.png
+display -geometry +0+0 $K/page.png &
+PAGE=$!
+SECRECY_GUARD_HOME=$K java -jar "$JAR" > /tmp/sg-key.out 2>&1 &
+KEYS=$!
+sleep 10
+xdotool key Print
+sleep 6
+import -window root $OUT/screenshot-popup-screenshot.png
+kill $KEYS $PAGE; wait $KEYS 2>/dev/null

@@ -80,10 +80,12 @@ final class DefaultPopupTexts {
                 "If you sent it, recall the message now; do not forward or open it again. Contact your unit's "
                         + "secrecy office so that the file on this PC is dealt with as the rules require."));
         list.add(new PopupText(level, Channel.SCREENSHOT, PopupTexts.ZH_CN,
-                "截图中含" + zh + "级国家秘密标志或内容，截图已被拦截。",
-                "请关闭屏幕上的该内容，不要拍照或转发，并联系本单位保密办。"));
+                "屏幕上正显示含" + zh + "级国家秘密标志或内容的材料，截图会把它带出本机。",
+                "请不要截图、拍照或转发；已截的图不要发送，并删除。请关闭屏幕上的该内容，联系本单位保密办。"));
         list.add(new PopupText(level, Channel.SCREENSHOT, PopupTexts.EN,
-                "The screenshot shows a " + en + " state-secret marking or content; it was stopped.",
-                "Close that content, do not photograph or forward it, and contact your unit's secrecy office."));
+                "The screen shows material with a " + en + " state-secret marking or content; a screenshot "
+                        + "would carry it off this PC.",
+                "Do not take screenshots or photos, and do not send or keep one already taken. Close that "
+                        + "content and contact your unit's secrecy office."));
     }
 }
