@@ -17,6 +17,9 @@ public final class RobotScreenCapture implements ScreenCapture {
         }
         try {
             if (robot == null) {
+                // On X11 the Robot would load GTK to read the screen, and a GTK loaded by AWT before
+                // JavaFX starts keeps JavaFX's own GTK toolkit from loading; plain X11 reads suffice.
+                System.setProperty("awt.robot.gtk", "false");
                 robot = new Robot();
             }
             Rectangle bounds = GraphicsEnvironment.getLocalGraphicsEnvironment().getDefaultScreenDevice()
