@@ -430,7 +430,7 @@ public final class DriveGuard implements GuardChannel {
         private UserNotifier notifier;
         private Path quarantine;
         private Clock clock = Clock.systemDefaultZone();
-        private Duration pollPeriod = Duration.ofSeconds(1);
+        private Duration pollPeriod = Duration.ofSeconds(2);
         private Duration settle = Duration.ofMillis(1500);
 
         public Builder media(RemovableMedia media) {
@@ -469,7 +469,7 @@ public final class DriveGuard implements GuardChannel {
             return this;
         }
 
-        /** How often the mounted volumes and their watches are looked at (default 1 s). */
+        /** How often the mounted volumes and their watches are looked at (default 2 s). */
         public Builder pollPeriod(Duration period) {
             this.pollPeriod = period;
             return this;
