@@ -67,7 +67,7 @@ class GuardAppDriveX11Test {
         Path copy = stick.resolve("实施方案.docx");
         Files.write(copy, docx);
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#popup-level").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#popup-level").tryQuery().isPresent());
         assertEquals("机密", robot.lookup("#popup-level").queryAs(Label.class).getText());
         assertEquals("机密★1年", robot.lookup("#popup-evidence").queryAs(Label.class).getText());
         assertEquals("USB 0951:1666 E0D55EA573E8F6B1C9860B4F (KINGSTON)",
