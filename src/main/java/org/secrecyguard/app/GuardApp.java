@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.secrecyguard.channel.ChannelHealth;
+import org.secrecyguard.channel.PolicyDecider;
 import org.secrecyguard.channel.PolicyExternalApps;
 import org.secrecyguard.channel.ScannerContent;
 import org.secrecyguard.channel.EventSink;
@@ -107,8 +108,7 @@ public final class GuardApp implements GuardControl, AutoCloseable {
                 .clipboard(platforms.systemClipboard())
                 .foreground(platforms.foregroundWindow())
                 .scanner(new ScannerContent(scanner))
-                .policy((verdict, channel, app, time) -> rules.current().policy().decide(verdict, channel,
-                        app.isEmpty() ? null : app, new TimeContext(time)))
+                .policy(rulesPolicy())
                 .externalApps(new PolicyExternalApps(() -> rules.current().policy().config().externalApps(),
                         Channel.CLIPBOARD))
                 .events(events)
@@ -128,8 +128,7 @@ public final class GuardApp implements GuardControl, AutoCloseable {
         this.chatFiles = ChatFileGuard.builder()
                 .stores(chatStores(config))
                 .scanner(new ScannerContent(scanner))
-                .policy((verdict, channel, app, time) -> rules.current().policy().decide(verdict, channel,
-                        app.isEmpty() ? null : app, new TimeContext(time)))
+                .policy(rulesPolicy())
                 .events(events)
                 .notifier(notifier)
                 .clock(clock)
@@ -139,8 +138,7 @@ public final class GuardApp implements GuardControl, AutoCloseable {
                 .screen(platforms.screenCapture())
                 .foreground(platforms.foregroundWindow())
                 .scanner(new ScannerContent(scanner))
-                .policy((verdict, channel, app, time) -> rules.current().policy().decide(verdict, channel,
-                        app.isEmpty() ? null : app, new TimeContext(time)))
+                .policy(rulesPolicy())
                 .events(events)
                 .notifier(notifier)
                 .clock(clock)
@@ -175,6 +173,12 @@ public final class GuardApp implements GuardControl, AutoCloseable {
             FontPageTrim.run();
         }, SETTLE_GC.toMillis(), TimeUnit.MILLISECONDS);
         return app;
+    }
+
+    /** The rules' policy as channels ask it; an unknown destination ("") counts as external. */
+    private PolicyDecider rulesPolicy() {
+        return (verdict, channel, app, time) -> rules.current().policy().decide(verdict, channel,
+                app.isEmpty() ? null : app, new TimeContext(time));
     }
 
     /** The chat file stores under the user's Documents folder and under each folder IT configured. */

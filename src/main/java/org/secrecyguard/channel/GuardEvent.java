@@ -23,6 +23,11 @@ public record GuardEvent(Instant time, Channel channel, Action action, Outcome o
                          MovedFile file, RemovableVolume device) {
     /** A file a transfer carried; the name has no folders (folders may name projects). */
     public record MovedFile(String name, long size, String sha256) {
+        /** The facts of {@code file} now (it is read once for the hash). */
+        public static MovedFile of(java.nio.file.Path file) throws java.io.IOException {
+            return new MovedFile(file.getFileName().toString(), java.nio.file.Files.size(file),
+                    org.secrecyguard.scan.ContentHash.of(file));
+        }
     }
 
     /** An event about content that is not a file, going to no device. */

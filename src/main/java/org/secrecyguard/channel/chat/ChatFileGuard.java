@@ -16,12 +16,12 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.secrecyguard.channel.ChannelHealth;
 import org.secrecyguard.channel.ContentScanner;
+import org.secrecyguard.channel.DaemonThreads;
 import org.secrecyguard.channel.EventSink;
 import org.secrecyguard.channel.FolderWatch;
 import org.secrecyguard.channel.GuardAlert;
@@ -35,7 +35,6 @@ import org.secrecyguard.engine.Verdict;
 import org.secrecyguard.platform.ContentKind;
 import org.secrecyguard.policy.Action;
 import org.secrecyguard.policy.Channel;
-import org.secrecyguard.scan.ContentHash;
 
 /**
  * Watches the folders where chat applications keep the files their user sent and received (WeChat
@@ -93,8 +92,8 @@ public final class ChatFileGuard implements GuardChannel {
             return;
         }
         settling = new SettlingFiles<>(settle);
-        loop = Executors.newSingleThreadScheduledExecutor(daemon("chat-files"));
-        scans = Executors.newSingleThreadExecutor(daemon("chat-scan"));
+        loop = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("chat-files"));
+        scans = Executors.newSingleThreadExecutor(DaemonThreads.named("chat-scan"));
         health = ChannelHealth.up();
         loop.scheduleWithFixedDelay(this::tick, 0, pollPeriod.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -189,7 +188,7 @@ public final class ChatFileGuard implements GuardChannel {
         }
         GuardEvent.MovedFile facts;
         try {
-            facts = new GuardEvent.MovedFile(file.getFileName().toString(), Files.size(file), ContentHash.of(file));
+            facts = GuardEvent.MovedFile.of(file);
         } catch (IOException e) {
             return;
         }
@@ -230,13 +229,6 @@ public final class ChatFileGuard implements GuardChannel {
         }
     }
 
-    private static ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
-    }
 
     /** Wiring for {@link ChatFileGuard}; scanner, policy, events and notifier are required. */
     public static final class Builder {

@@ -29,6 +29,7 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.secrecyguard.channel.ChannelHealth;
 import org.secrecyguard.channel.ContentScanner;
+import org.secrecyguard.channel.DaemonThreads;
 import org.secrecyguard.channel.EventSink;
 import org.secrecyguard.channel.ExternalApps;
 import org.secrecyguard.channel.GuardAlert;
@@ -148,8 +149,8 @@ public final class ClipboardGuard implements GuardChannel {
         if (watch != null) {
             return;
         }
-        guardThread = Executors.newSingleThreadScheduledExecutor(daemon("clipboard-guard"));
-        scanThread = Executors.newSingleThreadExecutor(daemon("clipboard-scan"));
+        guardThread = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("clipboard-guard"));
+        scanThread = Executors.newSingleThreadExecutor(DaemonThreads.named("clipboard-scan"));
         startProblem = null;
         ClipboardWatch w = watches.get();
         try {
@@ -527,13 +528,6 @@ public final class ClipboardGuard implements GuardChannel {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
-    }
 
     /** Content waiting for (or holding) a verdict. Identity matters: a newer copy is a new Pending. */
     private static final class Pending {

@@ -23,6 +23,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.secrecyguard.channel.ChannelHealth;
 import org.secrecyguard.channel.ContentScanner;
+import org.secrecyguard.channel.DaemonThreads;
 import org.secrecyguard.channel.EventSink;
 import org.secrecyguard.channel.FolderWatch;
 import org.secrecyguard.channel.GuardAlert;
@@ -38,7 +39,6 @@ import org.secrecyguard.platform.RemovableMedia;
 import org.secrecyguard.platform.RemovableVolume;
 import org.secrecyguard.policy.Action;
 import org.secrecyguard.policy.Channel;
-import org.secrecyguard.scan.ContentHash;
 
 /**
  * Guards removable drives (USB sticks, phones and card readers used "as a drive"): every file written
@@ -117,10 +117,10 @@ public final class DriveGuard implements GuardChannel {
             return;
         }
         settling = new SettlingFiles<>(settle);
-        loop = Executors.newSingleThreadScheduledExecutor(daemon("drive-guard"));
-        scans = Executors.newSingleThreadExecutor(daemon("drive-scan"));
+        loop = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("drive-guard"));
+        scans = Executors.newSingleThreadExecutor(DaemonThreads.named("drive-scan"));
         inventories = Executors.newSingleThreadExecutor(r -> {
-            Thread t = daemon("drive-inventory").newThread(r);
+            Thread t = DaemonThreads.named("drive-inventory").newThread(r);
             t.setPriority(Thread.MIN_PRIORITY); // never in the way of the copy checks or the desktop
             return t;
         });
@@ -291,7 +291,7 @@ public final class DriveGuard implements GuardChannel {
     private void inventoryOne(Path file, RemovableVolume volume) {
         GuardEvent.MovedFile facts;
         try {
-            facts = new GuardEvent.MovedFile(file.getFileName().toString(), Files.size(file), ContentHash.of(file));
+            facts = GuardEvent.MovedFile.of(file);
         } catch (IOException e) {
             return;
         }
@@ -319,7 +319,7 @@ public final class DriveGuard implements GuardChannel {
         }
         GuardEvent.MovedFile facts;
         try {
-            facts = new GuardEvent.MovedFile(file.getFileName().toString(), Files.size(file), ContentHash.of(file));
+            facts = GuardEvent.MovedFile.of(file);
         } catch (IOException e) {
             return; // removed or the drive pulled while settling
         }
@@ -409,13 +409,6 @@ public final class DriveGuard implements GuardChannel {
         return a.isEmpty() ? b : a + "; " + b;
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
-    }
 
     /** A drive and the watch over its folders. */
     private record Watched(RemovableVolume volume, FolderWatch watch) {
