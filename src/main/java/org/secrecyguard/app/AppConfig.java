@@ -30,10 +30,12 @@ import java.util.Properties;
  * @param systemTray   false to always use the status window instead of the tray icon
  * @param chatFolders  folders holding chat applications' file stores ("WeChat Files", "xwechat_files"…)
  *                     besides the user's Documents folder, for users who moved them (e.g. D:\微信)
+ * @param folderPollPeriod how often removable drives and chat file stores are looked at (default 2 s;
+ *                     shorter costs idle CPU, longer lets a copied file wait longer for its check)
  */
 public record AppConfig(Path dataDir, Path rulesDb, String rulesSource, String rulesPublicKey, String collectorUrl,
                         String collectorToken, String adminPinHash, String language, Duration warnSeconds, boolean systemTray,
-                        List<Path> chatFolders) {
+                        List<Path> chatFolders, Duration folderPollPeriod) {
     public AppConfig {
         chatFolders = List.copyOf(chatFolders);
     }
@@ -74,6 +76,7 @@ public record AppConfig(Path dataDir, Path rulesDb, String rulesSource, String r
         }
         String rules = p.getProperty("rules.db", "").trim();
         int warn = parseInt(p.getProperty("popup.warn.seconds", "8"), 8);
+        int pollMillis = parseInt(p.getProperty("watch.poll.millis", "2000"), 2000);
         return new AppConfig(dataDir,
                 rules.isEmpty() ? dataDir.resolve("rules.db") : dataDir.resolve(rules),
                 p.getProperty("rules.source", "").trim(),
@@ -84,7 +87,8 @@ public record AppConfig(Path dataDir, Path rulesDb, String rulesSource, String r
                 p.getProperty("ui.language", "zh-CN").trim(),
                 Duration.ofSeconds(Math.max(2, Math.min(60, warn))),
                 Boolean.parseBoolean(p.getProperty("ui.systemTray", "true").trim()),
-                folders(p.getProperty("chat.folders", "")));
+                folders(p.getProperty("chat.folders", "")),
+                Duration.ofMillis(Math.max(100, Math.min(60_000, pollMillis))));
     }
 
     /** A ';'-separated list of absolute folders; anything else in it is left out (and logged by the caller's use). */
@@ -141,6 +145,8 @@ public record AppConfig(Path dataDir, Path rulesDb, String rulesSource, String r
                     # "WeChat Files", "xwechat_files", "WXWork" or "Tencent Files"), separated by ';'.
                     # The user's Documents folder is always watched.
                     chat.folders=
+                    # Milliseconds between looks at removable drives and chat file stores (100–60000).
+                    watch.poll.millis=2000
                     """);
         }
     }

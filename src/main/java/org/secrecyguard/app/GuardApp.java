@@ -5,17 +5,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.secrecyguard.channel.ChannelHealth;
-import org.secrecyguard.channel.PolicyDecider;
-import org.secrecyguard.channel.PolicyExternalApps;
-import org.secrecyguard.channel.ScannerContent;
 import org.secrecyguard.channel.EventSink;
 import org.secrecyguard.channel.GuardChannel;
+import org.secrecyguard.channel.GuardContext;
+import org.secrecyguard.channel.PolicyExternalApps;
+import org.secrecyguard.channel.ScannerAdapter;
+import org.secrecyguard.channel.TransferPolicy;
 import org.secrecyguard.channel.chat.ChatFileGuard;
 import org.secrecyguard.channel.chat.ChatStore;
 import org.secrecyguard.channel.clipboard.ClipboardGuard;
@@ -27,25 +28,23 @@ import org.secrecyguard.events.Uploader;
 import org.secrecyguard.events.UploaderConfig;
 import org.secrecyguard.platform.Platforms;
 import org.secrecyguard.platform.RemovableVolume;
-import org.secrecyguard.policy.AdminPin;
 import org.secrecyguard.policy.Channel;
 import org.secrecyguard.policy.TimeContext;
 import org.secrecyguard.policy.UsbDevice;
-import org.secrecyguard.rules.RuleUpdater;
 import org.secrecyguard.scan.Scanner;
 import org.secrecyguard.scan.Scanners;
-import org.secrecyguard.ui.GuardControl;
 import org.secrecyguard.ui.GuardUi;
 import org.secrecyguard.ui.HistorySource;
 import org.secrecyguard.ui.Messages;
 import org.secrecyguard.ui.UiServices;
 
 /**
- * The running guard: picks the desktop's adapters, builds the scanner, event log, policy and
- * channels, starts the UI, and carries out the tray menu's admin actions (pause, exit — both only
- * with the admin PIN). A channel that cannot start leaves the app running in the degraded state.
+ * The running guard: wires the desktop's adapters, the scanner, event log, policy and channels to
+ * one {@link GuardContext}, starts the UI and the channels. The tray menu's admin actions are
+ * {@link AdminControls}'. A channel that cannot start (or throws) leaves the app running with the
+ * others, in the degraded state ({@link IsolatedChannel}).
  */
-public final class GuardApp implements GuardControl, AutoCloseable {
+public final class GuardApp implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(GuardApp.class.getName());
     static final Duration STATUS_PERIOD = Duration.ofSeconds(5);
     static final Duration SETTLE_GC = Duration.ofSeconds(15);
@@ -62,16 +61,16 @@ public final class GuardApp implements GuardControl, AutoCloseable {
     private final HistorySource history;
     private final GuardStatus status;
     private final GuardUi ui;
+    private final GuardContext context;
     private final ClipboardGuard clipboard;
     private final DriveGuard drive;
-    private final ChatFileGuard chatFiles;
-    private final List<GuardChannel> channels;
+    /** Every channel, each isolated from the others' failures; filled once the UI is up. */
+    private final List<GuardChannel> channels = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "guard-status");
         t.setDaemon(true);
         return t;
     });
-    private ScheduledFuture<?> pauseEnd;
 
     private GuardApp(AppConfig config, Platforms platforms, Clock clock, Runnable onExit) {
         this.config = config;
@@ -99,51 +98,44 @@ public final class GuardApp implements GuardControl, AutoCloseable {
             this.history = memory;
             status.problem("events-unavailable", true);
         }
-        this.ui = GuardUi.start(new UiServices(messages, status, history, new ScannerFileChecker(scanner), this,
+        AdminControls controls = new AdminControls(config, clock, channels, status, rules, this::system, timer,
+                () -> {
+                    close();
+                    onExit.run();
+                });
+        this.ui = GuardUi.start(new UiServices(messages, status, history, new ScannerFileChecker(scanner), controls,
                 clock, config.warnSeconds()), config.systemTray());
         PopupNotifier notifier = new PopupNotifier(ui, messages, () -> rules.current().popups(), status);
+        this.context = new GuardContext(new ScannerAdapter(scanner), rulesPolicy(), events, notifier, clock);
         this.clipboard = ClipboardGuard.builder()
                 .watch(platforms::newClipboardWatch)
                 .fallbackWatch(platforms::newPollingWatch)
                 .clipboard(platforms.systemClipboard())
                 .foreground(platforms.foregroundWindow())
-                .scanner(new ScannerContent(scanner))
-                .policy(rulesPolicy())
                 .externalApps(new PolicyExternalApps(() -> rules.current().policy().config().externalApps(),
                         Channel.CLIPBOARD))
-                .events(events)
-                .notifier(notifier)
-                .clock(clock)
+                .context(context)
                 .build();
         this.drive = DriveGuard.builder()
                 .media(platforms.removableMedia())
-                .scanner(new ScannerContent(scanner))
-                .policy((verdict, volume, time) -> rules.current().policy().decideRemovable(verdict,
-                        usbDevice(volume), new TimeContext(time)))
-                .events(events)
-                .notifier(notifier)
                 .quarantine(config.dataDir().resolve("quarantine"))
-                .clock(clock)
+                .pollPeriod(config.folderPollPeriod())
+                .context(context)
                 .build();
-        this.chatFiles = ChatFileGuard.builder()
+        ChatFileGuard chatFiles = ChatFileGuard.builder()
                 .stores(chatStores(config))
-                .scanner(new ScannerContent(scanner))
-                .policy(rulesPolicy())
-                .events(events)
-                .notifier(notifier)
-                .clock(clock)
+                .pollPeriod(config.folderPollPeriod())
+                .context(context)
                 .build();
         ScreenshotGuard screenshots = ScreenshotGuard.builder()
                 .keys(platforms::newScreenshotKeys)
                 .screen(platforms.screenCapture())
                 .foreground(platforms.foregroundWindow())
-                .scanner(new ScannerContent(scanner))
-                .policy(rulesPolicy())
-                .events(events)
-                .notifier(notifier)
-                .clock(clock)
+                .context(context)
                 .build();
-        this.channels = List.of(clipboard, drive, chatFiles, screenshots);
+        for (GuardChannel c : List.of(clipboard, drive, chatFiles, screenshots)) {
+            channels.add(new IsolatedChannel(c));
+        }
     }
 
     /**
@@ -153,7 +145,7 @@ public final class GuardApp implements GuardControl, AutoCloseable {
      */
     public static GuardApp start(AppConfig config, Platforms platforms, Clock clock, Runnable onExit) {
         GuardApp app = new GuardApp(config, platforms, clock, onExit);
-        app.system(EventKind.AGENT_STARTED, "version " + app.version());
+        app.system(EventKind.AGENT_STARTED, "version " + version());
         for (GuardChannel c : app.channels) {
             c.start();
             app.status.addChannel(c);
@@ -175,10 +167,16 @@ public final class GuardApp implements GuardControl, AutoCloseable {
         return app;
     }
 
-    /** The rules' policy as channels ask it; an unknown destination ("") counts as external. */
-    private PolicyDecider rulesPolicy() {
-        return (verdict, channel, app, time) -> rules.current().policy().decide(verdict, channel,
-                app.isEmpty() ? null : app, new TimeContext(time));
+    /**
+     * The rules' policy as channels ask it: a file going to a removable drive is judged by the device
+     * allow-list, anything else by its destination application; an unknown destination ("") counts
+     * as external.
+     */
+    private TransferPolicy rulesPolicy() {
+        return (verdict, transfer, time) -> transfer.device() != null
+                ? rules.current().policy().decideRemovable(verdict, usbDevice(transfer.device()), new TimeContext(time))
+                : rules.current().policy().decide(verdict, transfer.channel(),
+                transfer.destinationApp().isEmpty() ? null : transfer.destinationApp(), new TimeContext(time));
     }
 
     /** The chat file stores under the user's Documents folder and under each folder IT configured. */
@@ -211,6 +209,11 @@ public final class GuardApp implements GuardControl, AutoCloseable {
 
     HistorySource history() {
         return history;
+    }
+
+    /** The context every channel shares (tests wait on its judgements). */
+    GuardContext context() {
+        return context;
     }
 
     private static EventLog openEventLog(java.nio.file.Path file) {
@@ -249,74 +252,15 @@ public final class GuardApp implements GuardControl, AutoCloseable {
         return status;
     }
 
+    /** The app version from the jar's manifest ("dev" when run from classes). */
+    static String version() {
+        String v = GuardApp.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
     /** Shows the status window (a second start of the app asks for it). */
     public void bringToFront() {
         ui.bringToFront();
-    }
-
-    @Override
-    public boolean pinConfigured() {
-        return AdminPin.isWellFormed(config.adminPinHash());
-    }
-
-    @Override
-    public boolean verifyPin(char[] pin) {
-        boolean ok = AdminPin.verify(pin, config.adminPinHash());
-        LOG.info(ok ? "admin PIN accepted" : "admin PIN rejected");
-        return ok;
-    }
-
-    @Override
-    public synchronized void pause(Duration duration) {
-        Instant until = clock.instant().plus(duration);
-        LOG.warning("protection paused by admin until " + until);
-        channels.forEach(GuardChannel::stop);
-        system(EventKind.CHANNEL_DOWN, "paused by admin until " + until);
-        status.paused(until);
-        if (pauseEnd != null) {
-            pauseEnd.cancel(false);
-        }
-        pauseEnd = timer.schedule(this::resume, duration.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void resume() {
-        if (pauseEnd != null) {
-            pauseEnd.cancel(false);
-            pauseEnd = null;
-        }
-        channels.forEach(GuardChannel::start);
-        system(EventKind.CHANNEL_UP, "pause ended");
-        status.paused(null);
-        LOG.warning("protection resumed");
-    }
-
-    @Override
-    public void exit() {
-        LOG.warning("exit requested by admin");
-        close();
-        onExit.run();
-    }
-
-    @Override
-    public String updateRulesNow() {
-        Messages m = Messages.forLanguage(config.language());
-        if (!rules.updatesConfigured()) {
-            return m.format("rules.notConfigured", rules.versionLabel());
-        }
-        RuleUpdater.Outcome o = rules.checkNow();
-        status.refresh();
-        return switch (o.status()) {
-            case APPLIED -> m.format("rules.updated", rules.versionLabel());
-            case UP_TO_DATE, BASELINE -> m.format("rules.unchanged", rules.versionLabel());
-            case REJECTED -> m.format("rules.updateFailed", o.reason() + (o.message().isEmpty() ? "" : ": " + o.message()));
-        };
-    }
-
-    @Override
-    public String version() {
-        String v = GuardApp.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
     }
 
     @Override

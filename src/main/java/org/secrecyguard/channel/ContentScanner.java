@@ -16,6 +16,12 @@ public interface ContentScanner {
 
     ScanOutcome scanFile(Path file);
 
+    /**
+     * The version of the rules the next scan judges by. A channel that keeps verdicts keys them by it
+     * too: content judged clean must be judged again once a rule update may flag it.
+     */
+    String rulesVersion();
+
     /** False when pictures cannot be read here (no OCR): image channels then report DEGRADED. */
     default boolean imagesSupported() {
         return true;

@@ -8,10 +8,10 @@ import org.secrecyguard.scan.ScanResult;
 import org.secrecyguard.scan.Scanner;
 
 /** The channels' view of the real {@link Scanner}: a result with notes or an error is "incomplete". */
-public final class ScannerContent implements ContentScanner {
+public final class ScannerAdapter implements ContentScanner {
     private final Scanner scanner;
 
-    public ScannerContent(Scanner scanner) {
+    public ScannerAdapter(Scanner scanner) {
         this.scanner = scanner;
     }
 
@@ -28,6 +28,11 @@ public final class ScannerContent implements ContentScanner {
     @Override
     public ScanOutcome scanFile(Path file) {
         return outcome(scanner.scanFile(file));
+    }
+
+    @Override
+    public String rulesVersion() {
+        return scanner.engine().rulesVersion();
     }
 
     @Override

@@ -15,8 +15,8 @@ public interface UserNotifier {
     void blocked(GuardAlert alert);
 
     /**
-     * A block the user may override with a written reason: completes with the reason (at least
-     * ten characters) when the user chose to continue, or empty when they accepted the block.
+     * A block the user may override with a written reason: completes with the reason (checked
+     * against {@link org.secrecyguard.policy.OverrideRule}) when the user chose to continue, or empty when they accepted the block.
      */
     CompletableFuture<Optional<String>> askOverride(GuardAlert alert);
 }

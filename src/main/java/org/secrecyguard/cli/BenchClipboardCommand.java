@@ -74,10 +74,9 @@ final class BenchClipboardCommand implements Callable<Integer> {
                     .watch(X11ClipboardWatch::new)
                     .clipboard(new AwtSystemClipboard())
                     .foreground(foreground)
-                    .scanner(new TextOnly(scanner))
-                    .policy((v, c, app, t) -> v.isClean() ? Action.ALLOW : Action.AUDIT)
-                    .events(e -> { })
-                    .notifier(new Silent())
+                    .context(new org.secrecyguard.channel.GuardContext(new TextOnly(scanner),
+                            (v, transfer, t) -> v.isClean() ? Action.ALLOW : Action.AUDIT, e -> { }, new Silent(),
+                            java.time.Clock.systemDefaultZone()))
                     .build();
             guard.addVerdictListener(reports::add);
             guard.start();
@@ -166,6 +165,11 @@ final class BenchClipboardCommand implements Callable<Integer> {
         @Override
         public ScanOutcome scanFile(Path file) {
             return ScanOutcome.incomplete(org.secrecyguard.engine.Verdict.CLEAN, "not benchmarked");
+        }
+
+        @Override
+        public String rulesVersion() {
+            return scanner.engine().rulesVersion();
         }
     }
 

@@ -150,6 +150,14 @@ public final class Platforms {
         return new Platforms(session, clipboardWatch, foregroundWindow, systemClipboard, media, limitations);
     }
 
+    /**
+     * The same adapters with another clipboard watch (tests use one that fails in ways the OS's do not
+     * fail here, to check that one broken channel leaves the others running).
+     */
+    public Platforms withClipboardWatch(Supplier<ClipboardWatch> watch) {
+        return new Platforms(session, watch, foregroundWindow, systemClipboard, removableMedia, limitations);
+    }
+
     /** What this desktop cannot do, known before anything starts. */
     public List<Limitation> limitations() {
         return limitations;

@@ -45,7 +45,7 @@ class GuardAppDriveX11Test {
         FxToolkit.registerPrimaryStage();
         home = Files.createTempDirectory("sg-drive");
         stick = Files.createDirectories(home.resolve("media/user/KINGSTON"));
-        Files.writeString(home.resolve(AppConfig.FILE), "ui.systemTray=false\npopup.warn.seconds=3\n");
+        Files.writeString(home.resolve(AppConfig.FILE), "ui.systemTray=false\npopup.warn.seconds=3\nwatch.poll.millis=200\n");
         FolderDrives drives = new FolderDrives();
         drives.plugIn(stick, "KINGSTON");
         app = GuardApp.start(AppConfig.load(home), Platforms.detect().withRemovableMedia(drives),
@@ -67,7 +67,7 @@ class GuardAppDriveX11Test {
         Path copy = stick.resolve("实施方案.docx");
         Files.write(copy, docx);
 
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#popup-level").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#popup-level").tryQuery().isPresent());
         assertEquals("机密", robot.lookup("#popup-level").queryAs(Label.class).getText());
         assertEquals("机密★1年", robot.lookup("#popup-evidence").queryAs(Label.class).getText());
         assertEquals("USB 0951:1666 E0D55EA573E8F6B1C9860B4F (KINGSTON)",

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,18 +21,15 @@ import java.util.logging.Logger;
 import org.secrecyguard.channel.ChannelHealth;
 import org.secrecyguard.channel.ContentScanner;
 import org.secrecyguard.channel.DaemonThreads;
-import org.secrecyguard.channel.EventSink;
+import org.secrecyguard.channel.Enforcer;
 import org.secrecyguard.channel.FolderWatch;
-import org.secrecyguard.channel.GuardAlert;
 import org.secrecyguard.channel.GuardChannel;
+import org.secrecyguard.channel.GuardContext;
 import org.secrecyguard.channel.GuardEvent;
-import org.secrecyguard.channel.PolicyDecider;
+import org.secrecyguard.channel.GuardPipeline;
 import org.secrecyguard.channel.ScanOutcome;
 import org.secrecyguard.channel.SettlingFiles;
-import org.secrecyguard.channel.UserNotifier;
-import org.secrecyguard.engine.Verdict;
-import org.secrecyguard.platform.ContentKind;
-import org.secrecyguard.policy.Action;
+import org.secrecyguard.channel.Transfer;
 import org.secrecyguard.policy.Channel;
 
 /**
@@ -53,9 +49,7 @@ public final class ChatFileGuard implements GuardChannel {
 
     private final List<ChatStore> stores;
     private final ContentScanner scanner;
-    private final PolicyDecider policy;
-    private final EventSink events;
-    private final UserNotifier notifier;
+    private final GuardPipeline pipeline;
     private final Clock clock;
     private final Duration pollPeriod;
     private final Duration settle;
@@ -68,11 +62,10 @@ public final class ChatFileGuard implements GuardChannel {
 
     private ChatFileGuard(Builder b) {
         this.stores = List.copyOf(b.stores);
-        this.scanner = Objects.requireNonNull(b.scanner, "scanner");
-        this.policy = Objects.requireNonNull(b.policy, "policy");
-        this.events = Objects.requireNonNull(b.events, "events");
-        this.notifier = Objects.requireNonNull(b.notifier, "notifier");
-        this.clock = b.clock;
+        GuardContext context = Objects.requireNonNull(b.context, "context");
+        this.scanner = context.scanner();
+        this.pipeline = new GuardPipeline(context);
+        this.clock = context.clock();
         this.pollPeriod = b.pollPeriod;
         this.settle = b.settle;
     }
@@ -193,51 +186,16 @@ public final class ChatFileGuard implements GuardChannel {
             return;
         }
         ScanOutcome outcome = scanner.scanFile(file);
-        Verdict verdict = outcome.verdict();
-        Instant time = clock.instant();
-        if (verdict.isClean()) {
-            if (!outcome.complete()) {
-                record(time, Action.AUDIT, GuardEvent.Outcome.AUDITED, verdict, store, facts,
-                        "not fully checked: " + outcome.note());
-            }
-            return;
-        }
         // The destination is the chat application itself; "" = unknown = external, which it is.
-        Action action = policy.decide(verdict, Channel.CHAT_FILE_STORE, "",
-                ZonedDateTime.ofInstant(time, clock.getZone()));
         String late = "already passed through " + store.app() + ": reported, could not be stopped";
-        switch (action) {
-            case ALLOW -> { }
-            case AUDIT -> record(time, action, GuardEvent.Outcome.AUDITED, verdict, store, facts, outcome.note());
-            case WARN, BLOCK, BLOCK_OVERRIDABLE -> {
-                notifier.warn(new GuardAlert(Action.WARN, Channel.CHAT_FILE_STORE, ContentKind.FILES, verdict,
-                        store.app(), time));
-                record(time, action, GuardEvent.Outcome.WARNED, verdict, store, facts,
-                        outcome.note().isEmpty() ? late : outcome.note() + "; " + late);
-            }
-            default -> throw new IllegalStateException("unknown action " + action);
-        }
+        pipeline.decideAndCarryOut(Transfer.throughChat(facts, store.app()), outcome,
+                outcome.note().isEmpty() ? late : outcome.note() + "; " + late, Enforcer.reportOnly(""));
     }
 
-    private void record(Instant time, Action action, GuardEvent.Outcome outcome, Verdict verdict, ChatStore store,
-                        GuardEvent.MovedFile facts, String note) {
-        try {
-            events.record(new GuardEvent(time, Channel.CHAT_FILE_STORE, action, outcome, ContentKind.FILES, verdict,
-                    store.app(), "", note, facts, null));
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "event log failed", e);
-        }
-    }
-
-
-    /** Wiring for {@link ChatFileGuard}; scanner, policy, events and notifier are required. */
+    /** Wiring for {@link ChatFileGuard}; the context is required. */
     public static final class Builder {
         private List<ChatStore> stores = List.of();
-        private ContentScanner scanner;
-        private PolicyDecider policy;
-        private EventSink events;
-        private UserNotifier notifier;
-        private Clock clock = Clock.systemDefaultZone();
+        private GuardContext context;
         private Duration pollPeriod = Duration.ofSeconds(2);
         private Duration settle = Duration.ofSeconds(2);
 
@@ -246,28 +204,9 @@ public final class ChatFileGuard implements GuardChannel {
             return this;
         }
 
-        public Builder scanner(ContentScanner scanner) {
-            this.scanner = scanner;
-            return this;
-        }
-
-        public Builder policy(PolicyDecider policy) {
-            this.policy = policy;
-            return this;
-        }
-
-        public Builder events(EventSink events) {
-            this.events = events;
-            return this;
-        }
-
-        public Builder notifier(UserNotifier notifier) {
-            this.notifier = notifier;
-            return this;
-        }
-
-        public Builder clock(Clock clock) {
-            this.clock = clock;
+        /** The scanner, policy, event log, popups and clock shared with the other channels. */
+        public Builder context(GuardContext context) {
+            this.context = context;
             return this;
         }
 

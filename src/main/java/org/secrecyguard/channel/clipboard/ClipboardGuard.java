@@ -1,19 +1,10 @@
 package org.secrecyguard.channel.clipboard;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,18 +17,16 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 import org.secrecyguard.channel.ChannelHealth;
 import org.secrecyguard.channel.ContentScanner;
 import org.secrecyguard.channel.DaemonThreads;
-import org.secrecyguard.channel.EventSink;
+import org.secrecyguard.channel.Enforcer;
 import org.secrecyguard.channel.ExternalApps;
-import org.secrecyguard.channel.GuardAlert;
 import org.secrecyguard.channel.GuardChannel;
-import org.secrecyguard.channel.GuardEvent;
-import org.secrecyguard.channel.PolicyDecider;
+import org.secrecyguard.channel.GuardContext;
+import org.secrecyguard.channel.GuardPipeline;
 import org.secrecyguard.channel.ScanOutcome;
-import org.secrecyguard.channel.UserNotifier;
+import org.secrecyguard.channel.Transfer;
 import org.secrecyguard.engine.Verdict;
 import org.secrecyguard.scan.HashKeyedCache;
 import org.secrecyguard.platform.ClipboardAccessException;
@@ -49,14 +38,14 @@ import org.secrecyguard.platform.Limitation;
 import org.secrecyguard.platform.PlatformUnavailableException;
 import org.secrecyguard.platform.SystemClipboard;
 import org.secrecyguard.platform.WindowInfo;
-import org.secrecyguard.policy.Action;
 import org.secrecyguard.policy.Channel;
 
 /**
  * Protects the clipboard, from copy to block to popup to logged event.
  *
  * <p>On every change it reads the clipboard and judges the content: text at once, pictures (OCR) and
- * file lists in the background, each verdict cached by content hash. Clean content is never touched.
+ * file lists in the background, each verdict cached by content hash and rules version (a rule
+ * update judges everything again). Clean content is never touched.
  * Flagged content is acted on
  * <ul>
  *   <li>at once for national-secret levels (绝密/机密/秘密: such content must not even be on an
@@ -65,9 +54,9 @@ import org.secrecyguard.policy.Channel;
  *   <li>otherwise when an external application (chat, browser, mail) comes to the foreground while
  *       the flagged content is still on the clipboard.</li>
  * </ul>
- * The policy picks the action. A block replaces the clipboard with a short notice
- * ({@link ClipboardNotice}); a justified override puts the original content back. Every action is
- * logged and shown. The guard's own writes are recognised by hash and never judged again.
+ * The policy picks the action and {@link GuardPipeline} carries it out; {@link ClipboardEnforcer}
+ * replaces blocked content with a short notice and puts it back after a justified override. The
+ * guard's own writes are recognised by hash ({@link ClipboardMemory}) and never judged again.
  *
  * <p>Threads: the watch's thread only hands notifications over; one "clipboard-guard" thread reads,
  * judges text and acts (so the guard's state needs no locks), one "clipboard-scan" thread runs OCR and
@@ -77,8 +66,6 @@ public final class ClipboardGuard implements GuardChannel {
     private static final Logger LOG = Logger.getLogger(ClipboardGuard.class.getName());
     /** How often the foreground application is checked while flagged content waits on the clipboard. */
     public static final Duration FOREGROUND_PERIOD = Duration.ofMillis(150);
-    /** Most files scanned from one copied file list (folders are walked). */
-    static final int MAX_FILES = 500;
     /**
      * Re-reads after a change that showed the guard's own content or nothing: on X11 the toolkit keeps
      * serving its own (old) content, or briefly none, until it has processed the SelectionClear that
@@ -94,16 +81,13 @@ public final class ClipboardGuard implements GuardChannel {
     private final SystemClipboard clipboard;
     private final ForegroundWindow foreground;
     private final ContentScanner scanner;
-    private final PolicyDecider policy;
+    private final GuardPipeline pipeline;
     private final ExternalApps externalApps;
-    private final EventSink events;
-    private final UserNotifier notifier;
-    private final Clock clock;
     private final HashKeyedCache<Verdict> cache = new HashKeyedCache<>(128);
-    private final Set<String> ownHashes = new LinkedHashSet<>();
-    private final Set<String> overridden = new LinkedHashSet<>();
+    private final ClipboardMemory memory = new ClipboardMemory();
     private final List<Consumer<VerdictReport>> verdictListeners = new CopyOnWriteArrayList<>();
     private final AtomicLong changes = new AtomicLong();
+    private final AtomicLong ownWritesIgnored = new AtomicLong();
 
     private volatile ClipboardWatch watch;
     private volatile ScheduledExecutorService guardThread;
@@ -122,12 +106,10 @@ public final class ClipboardGuard implements GuardChannel {
         this.fallbackWatches = b.fallbackWatches;
         this.clipboard = Objects.requireNonNull(b.clipboard, "clipboard");
         this.foreground = Objects.requireNonNull(b.foreground, "foreground");
-        this.scanner = Objects.requireNonNull(b.scanner, "scanner");
-        this.policy = Objects.requireNonNull(b.policy, "policy");
+        GuardContext context = Objects.requireNonNull(b.context, "context");
+        this.scanner = context.scanner();
+        this.pipeline = new GuardPipeline(context);
         this.externalApps = Objects.requireNonNull(b.externalApps, "externalApps");
-        this.events = Objects.requireNonNull(b.events, "events");
-        this.notifier = Objects.requireNonNull(b.notifier, "notifier");
-        this.clock = Objects.requireNonNull(b.clock, "clock");
     }
 
     public static Builder builder() {
@@ -139,9 +121,14 @@ public final class ClipboardGuard implements GuardChannel {
         return Channel.CLIPBOARD;
     }
 
-    /** Observers of every verdict (latency benchmark, tests). */
+    /** Observers of every verdict with its latency (the latency benchmark). */
     public void addVerdictListener(Consumer<VerdictReport> listener) {
         verdictListeners.add(listener);
+    }
+
+    /** How many changes were the guard's own writes and left unjudged (tests wait on it). */
+    long ownWritesIgnored() {
+        return ownWritesIgnored.get();
     }
 
     @Override
@@ -266,7 +253,7 @@ public final class ClipboardGuard implements GuardChannel {
             return;
         }
         String hash = content.contentHash();
-        if ((isOwn(hash) || content.isEmpty()) && reread < OWN_CONTENT_REREAD_MILLIS.length) {
+        if ((memory.isOwn(hash) || content.isEmpty()) && reread < OWN_CONTENT_REREAD_MILLIS.length) {
             ScheduledExecutorService g = guardThread;
             if (g != null) {
                 g.schedule(() -> inspect(seq, detectedNanos, reread + 1), OWN_CONTENT_REREAD_MILLIS[reread],
@@ -276,13 +263,16 @@ public final class ClipboardGuard implements GuardChannel {
         }
         disarm();
         cancelBackground();
-        if (content.isEmpty() || isOwn(hash) || isOverridden(hash)) {
+        if (content.isEmpty() || memory.isOwn(hash) || memory.isOverridden(hash)) {
+            if (memory.isOwn(hash)) {
+                ownWritesIgnored.incrementAndGet();
+            }
             current = null;
             return;
         }
-        Pending p = new Pending(hash, content, detectedNanos);
+        Pending p = new Pending(hash, scanner.rulesVersion() + "|" + hash, content, detectedNanos);
         current = p;
-        Verdict cached = cache.get(hash);
+        Verdict cached = cache.get(p.cacheKey);
         if (cached != null) {
             judged(p, ScanOutcome.of(cached), true);
             return;
@@ -295,7 +285,7 @@ public final class ClipboardGuard implements GuardChannel {
         if (content.kind() == ContentKind.IMAGE) {
             background(p, textOutcome, () -> scanner.scanImage(content.image(), WHERE_IMAGE));
         } else {
-            background(p, textOutcome, () -> scanFiles(content.files()));
+            background(p, textOutcome, () -> CopiedFiles.scan(content.files(), scanner));
         }
     }
 
@@ -332,45 +322,12 @@ public final class ClipboardGuard implements GuardChannel {
         });
     }
 
-    private ScanOutcome scanFiles(List<Path> roots) {
-        List<Verdict> verdicts = new ArrayList<>();
-        boolean complete = true;
-        List<String> notes = new ArrayList<>();
-        int[] count = {0};
-        for (Path root : roots) {
-            List<Path> files = new ArrayList<>();
-            try (Stream<Path> walk = Files.isDirectory(root) ? Files.walk(root, 16) : Stream.of(root)) {
-                walk.filter(Files::isRegularFile).limit(MAX_FILES + 1L - count[0]).forEach(files::add);
-            } catch (IOException | UncheckedIOException e) {
-                complete = false;
-                notes.add("folder not fully readable");
-            }
-            for (Path f : files) {
-                if (Thread.currentThread().isInterrupted()) {
-                    return ScanOutcome.incomplete(Verdict.merge(verdicts), "cancelled");
-                }
-                if (++count[0] > MAX_FILES) {
-                    complete = false;
-                    notes.add("more than " + MAX_FILES + " files, rest not checked");
-                    break;
-                }
-                ScanOutcome o = scanner.scanFile(f);
-                verdicts.add(o.verdict());
-                if (!o.complete()) {
-                    complete = false;
-                    notes.add(o.note());
-                }
-            }
-        }
-        return new ScanOutcome(Verdict.merge(verdicts), complete, String.join("; ", new LinkedHashSet<>(notes)));
-    }
-
     private void judged(Pending p, ScanOutcome outcome, boolean fromCache) {
         if (p != current) {
             return; // newer content arrived while this one was scanned
         }
         if (outcome.complete() && !fromCache) {
-            cache.put(p.hash, outcome.verdict());
+            cache.put(p.cacheKey, outcome.verdict());
         }
         VerdictReport report = new VerdictReport(p.detectedNanos, System.nanoTime(), p.content.kind(),
                 outcome, fromCache);
@@ -382,14 +339,17 @@ public final class ClipboardGuard implements GuardChannel {
             if (!outcome.complete()) {
                 LOG.info(() -> "clipboard " + p.content.kind().id() + " not fully checked: " + outcome.note());
             }
+            pipeline.decideAndCarryOut(Transfer.toApp(Channel.CLIPBOARD, p.content.kind(), ""), outcome, "",
+                    Enforcer.reportOnly(""));
             return;
         }
         boolean national = v.highest().orElseThrow().isNationalSecret();
         if (national || !foreground.supported()) {
             // Not heading anywhere yet: the destination is unknown, which the policy treats as external.
-            enforce(p, v, Optional.empty(), outcome.note());
+            enforce(p, outcome, Optional.empty());
         } else {
-            armed = new Armed(p, v, outcome.note());
+            armed = new Armed(p, outcome);
+            pipeline.waiting(Transfer.toApp(Channel.CLIPBOARD, p.content.kind(), ""), outcome);
             foregroundTask = guardThread.scheduleWithFixedDelay(this::checkForeground, 0,
                     FOREGROUND_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
         }
@@ -407,83 +367,27 @@ public final class ClipboardGuard implements GuardChannel {
         Optional<WindowInfo> w = foreground.current();
         if (w.isPresent() && externalApps.isExternal(w.get())) {
             disarm();
-            enforce(a.pending, a.verdict, w, a.note);
+            enforce(a.pending, a.outcome, w);
         }
     }
 
-    private void enforce(Pending p, Verdict v, Optional<WindowInfo> window, String note) {
+    private void enforce(Pending p, ScanOutcome outcome, Optional<WindowInfo> window) {
         String app = window.map(WindowInfo::processName).orElse("");
-        Instant now = clock.instant();
-        Action action = policy.decide(v, Channel.CLIPBOARD, app, ZonedDateTime.ofInstant(now, clock.getZone()));
-        GuardAlert alert = new GuardAlert(action, Channel.CLIPBOARD, p.content.kind(), v, app, now);
-        LOG.info(() -> "clipboard " + p.content.kind().id() + " " + v.highest().orElseThrow() + " → " + action
-                + (app.isEmpty() ? "" : " (foreground " + app + ")"));
-        switch (action) {
-            case ALLOW -> {
-            }
-            case AUDIT -> record(alert, GuardEvent.Outcome.AUDITED, "", note);
-            case WARN -> {
-                record(alert, GuardEvent.Outcome.WARNED, "", note);
-                notifier.warn(alert);
-            }
-            case BLOCK -> {
-                replaceWithNotice(v);
-                record(alert, GuardEvent.Outcome.BLOCKED, "", note);
-                notifier.blocked(alert);
-            }
-            case BLOCK_OVERRIDABLE -> {
-                replaceWithNotice(v);
-                record(alert, GuardEvent.Outcome.BLOCKED, "", note);
-                ScheduledExecutorService g = guardThread;
-                notifier.askOverride(alert).whenComplete((reason, error) -> {
-                    if (error == null && reason != null && reason.isPresent() && g != null && !g.isShutdown()) {
-                        g.execute(() -> overrideGiven(p, alert, reason.get()));
-                    }
-                });
-            }
-            default -> throw new IllegalStateException("unknown action " + action);
-        }
+        ClipboardEnforcer enforcer = new ClipboardEnforcer(clipboard, memory, this::onGuardThread, p.hash,
+                p.content, outcome.verdict());
+        var action = pipeline.decideAndCarryOut(Transfer.toApp(Channel.CLIPBOARD, p.content.kind(), app), outcome,
+                outcome.note(), enforcer);
+        LOG.info(() -> "clipboard " + p.content.kind().id() + " " + outcome.verdict().highest().orElseThrow() + " → "
+                + action + (app.isEmpty() ? "" : " (foreground " + app + ")"));
     }
 
-    private void replaceWithNotice(Verdict v) {
-        String notice = ClipboardNotice.forVerdict(v);
-        rememberOwn(ClipboardContent.ofText(notice).contentHash());
-        try {
-            clipboard.writeText(notice);
-            rememberOwn(clipboard.read().contentHash());
-        } catch (ClipboardAccessException e) {
-            LOG.log(Level.SEVERE, "could not replace flagged clipboard content", e);
+    /** Runs an override's restore on the guard thread; refused once the guard stopped. */
+    private void onGuardThread(Runnable task) {
+        ScheduledExecutorService g = guardThread;
+        if (g == null) {
+            throw new java.util.concurrent.RejectedExecutionException("clipboard guard stopped");
         }
-    }
-
-    private void overrideGiven(Pending p, GuardAlert alert, String reason) {
-        if (reason.strip().length() < 10) {
-            LOG.warning("override reason shorter than 10 characters ignored");
-            return;
-        }
-        synchronized (overridden) {
-            overridden.add(p.hash);
-            trim(overridden, 32);
-        }
-        record(alert, GuardEvent.Outcome.OVERRIDDEN, reason.strip(), "");
-        try {
-            // Only put the content back while our notice is still there: never clobber a newer copy.
-            if (isOwn(clipboard.read().contentHash())) {
-                clipboard.write(p.content);
-                rememberOwn(clipboard.read().contentHash());
-            }
-        } catch (ClipboardAccessException e) {
-            LOG.log(Level.WARNING, "could not restore overridden clipboard content", e);
-        }
-    }
-
-    private void record(GuardAlert alert, GuardEvent.Outcome outcome, String reason, String note) {
-        try {
-            events.record(new GuardEvent(alert.time(), alert.channel(), alert.action(), outcome,
-                    alert.contentKind(), alert.verdict(), alert.destinationApp(), reason, note));
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "event log failed", e);
-        }
+        g.execute(task);
     }
 
     private void disarm() {
@@ -501,62 +405,34 @@ public final class ClipboardGuard implements GuardChannel {
         }
     }
 
-    private void rememberOwn(String hash) {
-        synchronized (ownHashes) {
-            ownHashes.add(hash);
-            trim(ownHashes, 16);
-        }
-    }
-
-    private boolean isOwn(String hash) {
-        synchronized (ownHashes) {
-            return ownHashes.contains(hash);
-        }
-    }
-
-    private boolean isOverridden(String hash) {
-        synchronized (overridden) {
-            return overridden.contains(hash);
-        }
-    }
-
-    private static void trim(Set<String> set, int max) {
-        var it = set.iterator();
-        while (set.size() > max && it.hasNext()) {
-            it.next();
-            it.remove();
-        }
-    }
-
 
     /** Content waiting for (or holding) a verdict. Identity matters: a newer copy is a new Pending. */
     private static final class Pending {
         final String hash;
+        /** The verdict cache's key: the same content is judged again under other rules. */
+        final String cacheKey;
         final ClipboardContent content;
         final long detectedNanos;
 
-        Pending(String hash, ClipboardContent content, long detectedNanos) {
+        Pending(String hash, String cacheKey, ClipboardContent content, long detectedNanos) {
             this.hash = hash;
+            this.cacheKey = cacheKey;
             this.content = content;
             this.detectedNanos = detectedNanos;
         }
     }
 
-    private record Armed(Pending pending, Verdict verdict, String note) {
+    private record Armed(Pending pending, ScanOutcome outcome) {
     }
 
-    /** Assembles a guard; every part except the fallback watch and clock is required. */
+    /** Assembles a guard; watch, clipboard and context are required. */
     public static final class Builder {
         private Supplier<ClipboardWatch> watches;
         private Supplier<ClipboardWatch> fallbackWatches;
         private SystemClipboard clipboard;
         private ForegroundWindow foreground = ForegroundWindow.UNKNOWN;
-        private ContentScanner scanner;
-        private PolicyDecider policy;
+        private GuardContext context;
         private ExternalApps externalApps = org.secrecyguard.channel.PolicyExternalApps.defaults(Channel.CLIPBOARD);
-        private EventSink events;
-        private UserNotifier notifier;
-        private Clock clock = Clock.systemDefaultZone();
 
         public Builder watch(Supplier<ClipboardWatch> v) {
             watches = v;
@@ -579,33 +455,14 @@ public final class ClipboardGuard implements GuardChannel {
             return this;
         }
 
-        public Builder scanner(ContentScanner v) {
-            scanner = v;
-            return this;
-        }
-
-        public Builder policy(PolicyDecider v) {
-            policy = v;
+        /** The scanner, policy, event log, popups and clock shared with the other channels. */
+        public Builder context(GuardContext v) {
+            context = v;
             return this;
         }
 
         public Builder externalApps(ExternalApps v) {
             externalApps = v;
-            return this;
-        }
-
-        public Builder events(EventSink v) {
-            events = v;
-            return this;
-        }
-
-        public Builder notifier(UserNotifier v) {
-            notifier = v;
-            return this;
-        }
-
-        public Builder clock(Clock v) {
-            clock = v;
             return this;
         }
 

@@ -7,38 +7,38 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.secrecyguard.channel.ChannelHealth;
 import org.secrecyguard.channel.ContentScanner;
 import org.secrecyguard.channel.DaemonThreads;
-import org.secrecyguard.channel.EventSink;
+import org.secrecyguard.channel.Enforcer;
 import org.secrecyguard.channel.FolderWatch;
-import org.secrecyguard.channel.GuardAlert;
 import org.secrecyguard.channel.GuardChannel;
+import org.secrecyguard.channel.GuardContext;
 import org.secrecyguard.channel.GuardEvent;
+import org.secrecyguard.channel.GuardPipeline;
 import org.secrecyguard.channel.ScanOutcome;
 import org.secrecyguard.channel.SettlingFiles;
-import org.secrecyguard.channel.UserNotifier;
+import org.secrecyguard.channel.Transfer;
 import org.secrecyguard.engine.Verdict;
-import org.secrecyguard.platform.ContentKind;
 import org.secrecyguard.platform.PlatformUnavailableException;
 import org.secrecyguard.platform.RemovableMedia;
 import org.secrecyguard.platform.RemovableVolume;
 import org.secrecyguard.policy.Action;
 import org.secrecyguard.policy.Channel;
+import org.secrecyguard.scan.FolderWalk;
 
 /**
  * Guards removable drives (USB sticks, phones and card readers used "as a drive"): every file written
@@ -54,7 +54,7 @@ import org.secrecyguard.policy.Channel;
  * logged for IT and left alone.
  *
  * <p>A drive plugged in while the guard runs is also inventoried (newest files first, at most
- * {@value Inventory#MAX_FILES} files and 10 minutes, on a low-priority thread): on an internet-connected
+ * {@value FolderWalk#MAX_FILES} files and 10 minutes, on a low-priority thread): on an internet-connected
  * PC any national-secret material is a violation even when nothing is being sent, so a national-secret
  * finding there is shown to the user and logged (WARN), any other finding logged (AUDIT); nothing is
  * moved, since those files did not come from this PC. Drives already plugged in when the guard starts
@@ -66,11 +66,12 @@ import org.secrecyguard.policy.Channel;
 public final class DriveGuard implements GuardChannel {
     private static final Logger LOG = Logger.getLogger(DriveGuard.class.getName());
 
+    /** How long one drive's inventory may run in all. */
+    static final Duration INVENTORY_BUDGET = Duration.ofMinutes(10);
+
     private final RemovableMedia media;
     private final ContentScanner scanner;
-    private final DrivePolicy policy;
-    private final EventSink events;
-    private final UserNotifier notifier;
+    private final GuardPipeline pipeline;
     private final Quarantine quarantine;
     private final Clock clock;
     private final Duration pollPeriod;
@@ -86,18 +87,22 @@ public final class DriveGuard implements GuardChannel {
     private ScheduledExecutorService loop;
     private ExecutorService scans;
     private ExecutorService inventories;
+    /** What the guard did that leaves no event, so that tests can wait for it instead of sleeping. */
+    private final AtomicLong rounds = new AtomicLong();
+    private final AtomicLong ownRestoresSkipped = new AtomicLong();
+    private final AtomicLong inventoriesStarted = new AtomicLong();
+    private final AtomicLong inventoriesDone = new AtomicLong();
     /** False until the first round has seen the drives that were there at start. */
     private boolean started;
     private volatile ChannelHealth health = ChannelHealth.stopped();
 
     private DriveGuard(Builder b) {
         this.media = Objects.requireNonNull(b.media, "media");
-        this.scanner = Objects.requireNonNull(b.scanner, "scanner");
-        this.policy = Objects.requireNonNull(b.policy, "policy");
-        this.events = Objects.requireNonNull(b.events, "events");
-        this.notifier = Objects.requireNonNull(b.notifier, "notifier");
+        GuardContext context = Objects.requireNonNull(b.context, "context");
+        this.scanner = context.scanner();
+        this.pipeline = new GuardPipeline(context);
         this.quarantine = new Quarantine(Objects.requireNonNull(b.quarantine, "quarantine"));
-        this.clock = b.clock;
+        this.clock = context.clock();
         this.pollPeriod = b.pollPeriod;
         this.settle = b.settle;
     }
@@ -164,6 +169,25 @@ public final class DriveGuard implements GuardChannel {
         return out;
     }
 
+    /** Rounds completed (tests wait for one instead of sleeping through a poll period). */
+    long rounds() {
+        return rounds.get();
+    }
+
+    /** Writes seen that were the guard's own put-backs after an override, left unjudged. */
+    long ownRestoresSkipped() {
+        return ownRestoresSkipped.get();
+    }
+
+    /** Inventories of newly plugged-in drives begun and finished. */
+    long inventoriesStarted() {
+        return inventoriesStarted.get();
+    }
+
+    long inventoriesDone() {
+        return inventoriesDone.get();
+    }
+
     /** One round on the guard's thread: volumes come and go, changed files settle, settled ones go to scan. */
     private void tick() {
         try {
@@ -180,7 +204,9 @@ public final class DriveGuard implements GuardChannel {
                 Instant now = clock.instant();
                 for (Watched w : watches.values()) {
                     for (Path file : w.watch().drain()) {
-                        if (!isOwnRestore(file)) {
+                        if (isOwnRestore(file)) {
+                            ownRestoresSkipped.incrementAndGet();
+                        } else {
                             written.add(file);
                             settling.touched(file, w.volume(), now);
                         }
@@ -195,6 +221,7 @@ public final class DriveGuard implements GuardChannel {
             }
             health = new ChannelHealth(problems.isEmpty() ? ChannelHealth.State.UP : ChannelHealth.State.DEGRADED,
                     problems.stream().distinct().toList());
+            rounds.incrementAndGet();
         } catch (RuntimeException e) {
             // The loop must survive anything one round runs into (a drive pulled mid-walk, say).
             LOG.log(Level.WARNING, "drive guard round failed", e);
@@ -229,6 +256,7 @@ public final class DriveGuard implements GuardChannel {
                 continue;
             }
             if (started) {
+                inventoriesStarted.incrementAndGet();
                 inventories.execute(() -> inventory(v));
             }
         }
@@ -259,15 +287,9 @@ public final class DriveGuard implements GuardChannel {
         } catch (InterruptedException e) {
             return;
         }
-        boolean[] truncated = {false};
-        List<Path> files;
-        try {
-            files = Inventory.files(volume.root(), truncated);
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "cannot list removable drive " + volume.describe(), e);
-            return;
-        }
-        long deadline = System.nanoTime() + Inventory.BUDGET.toNanos();
+        FolderWalk.Listing listing = FolderWalk.newestFirst(volume.root());
+        List<Path> files = listing.files();
+        long deadline = System.nanoTime() + INVENTORY_BUDGET.toNanos();
         int checked = 0;
         for (Path file : files) {
             if (Thread.currentThread().isInterrupted() || System.nanoTime() > deadline || !isWatched(volume)) {
@@ -279,8 +301,10 @@ public final class DriveGuard implements GuardChannel {
             checked++;
         }
         int done = checked;
+        inventoriesDone.incrementAndGet();
         LOG.info(() -> "inventory of " + volume.describe() + ": " + done + " files looked at"
-                + (truncated[0] || done < files.size() ? " (not all: limit reached)" : ""));
+                + (listing.truncated() || done < files.size() ? " (not all: limit reached)" : "")
+                + (listing.unreadable() ? " (some folders unreadable)" : ""));
     }
 
     private synchronized boolean isWatched(RemovableVolume volume) {
@@ -300,16 +324,12 @@ public final class DriveGuard implements GuardChannel {
         if (verdict.isClean()) {
             return;
         }
-        Instant time = clock.instant();
+        // Not the policy's matrix: these files did not come from this PC, so nothing is moved. Any
+        // national secret on an internet-connected PC is a violation the user must hear of.
         boolean national = verdict.highest().map(org.secrecyguard.engine.Level::isNationalSecret).orElse(false);
-        String note = join(outcome.note(), "on the drive when it was plugged in");
-        if (national) {
-            notifier.warn(new GuardAlert(Action.WARN, Channel.REMOVABLE_DRIVE, ContentKind.FILES, verdict,
-                    volume.describe(), time));
-            record(time, Action.WARN, GuardEvent.Outcome.WARNED, verdict, volume, facts, "", note);
-        } else {
-            record(time, Action.AUDIT, GuardEvent.Outcome.AUDITED, verdict, volume, facts, "", note);
-        }
+        pipeline.carryOut(Transfer.toDrive(facts, volume), outcome,
+                join(outcome.note(), "on the drive when it was plugged in"), national ? Action.WARN : Action.AUDIT,
+                Enforcer.reportOnly(""));
     }
 
     /** Judges one settled file and carries the policy's action out (on the scan thread). */
@@ -324,85 +344,9 @@ public final class DriveGuard implements GuardChannel {
             return; // removed or the drive pulled while settling
         }
         ScanOutcome outcome = scanner.scanFile(file);
-        Verdict verdict = outcome.verdict();
         Instant time = clock.instant();
-        if (verdict.isClean()) {
-            if (!outcome.complete()) {
-                record(time, Action.AUDIT, GuardEvent.Outcome.AUDITED, verdict, volume, facts, "",
-                        "not fully checked: " + outcome.note());
-            }
-            return;
-        }
-        Action action = policy.decide(verdict, volume, ZonedDateTime.ofInstant(time, clock.getZone()));
-        GuardAlert alert = new GuardAlert(action, Channel.REMOVABLE_DRIVE, ContentKind.FILES, verdict,
-                volume.describe(), time);
-        switch (action) {
-            case ALLOW -> { }
-            case AUDIT -> record(time, action, GuardEvent.Outcome.AUDITED, verdict, volume, facts, "", outcome.note());
-            case WARN -> {
-                notifier.warn(alert);
-                record(time, action, GuardEvent.Outcome.WARNED, verdict, volume, facts, "", outcome.note());
-            }
-            case BLOCK, BLOCK_OVERRIDABLE -> block(file, volume, facts, alert, outcome.note());
-            default -> throw new IllegalStateException("unknown action " + action);
-        }
-    }
-
-    private void block(Path file, RemovableVolume volume, GuardEvent.MovedFile facts, GuardAlert alert, String note) {
-        Path kept;
-        try {
-            kept = quarantine.take(file, alert.time());
-        } catch (IOException e) {
-            // Could not take it off the drive (locked, read-only, pulled): say so honestly.
-            LOG.log(Level.WARNING, "could not move a flagged file off " + volume.describe(), e);
-            notifier.warn(alert);
-            record(alert.time(), alert.action(), GuardEvent.Outcome.WARNED, alert.verdict(), volume, facts, "",
-                    join(note, "could not move the file off the drive: " + e.getClass().getSimpleName()));
-            return;
-        }
-        String where = join(note, "moved to quarantine " + kept.getFileName());
-        if (alert.action() == Action.BLOCK) {
-            notifier.blocked(alert);
-            record(alert.time(), alert.action(), GuardEvent.Outcome.BLOCKED, alert.verdict(), volume, facts, "", where);
-            return;
-        }
-        record(alert.time(), alert.action(), GuardEvent.Outcome.BLOCKED, alert.verdict(), volume, facts, "", where);
-        // The answer comes on the UI thread; moving a file back is I/O, so it runs on the scan thread.
-        ExecutorService exec = scans;
-        notifier.askOverride(alert).whenComplete((reason, error) -> {
-            if (error == null && exec != null && !exec.isShutdown()) {
-                exec.execute(() -> overridden(reason, kept, file, volume, facts, alert));
-            }
-        });
-    }
-
-    private void overridden(Optional<String> reason, Path kept, Path original, RemovableVolume volume,
-                            GuardEvent.MovedFile facts, GuardAlert alert) {
-        if (reason.isEmpty() || reason.get().strip().length() < 10) {
-            return;
-        }
-        try {
-            restored.put(original, facts.size());
-            quarantine.restore(kept, original);
-            record(clock.instant(), alert.action(), GuardEvent.Outcome.OVERRIDDEN, alert.verdict(), volume, facts,
-                    reason.get().strip(), "put back on the drive");
-        } catch (IOException e) {
-            restored.remove(original);
-            LOG.log(Level.WARNING, "could not put an overridden file back on " + volume.describe(), e);
-            record(clock.instant(), alert.action(), GuardEvent.Outcome.BLOCKED, alert.verdict(), volume, facts,
-                    reason.get().strip(), "override given but the file could not be put back: still in quarantine "
-                            + kept.getFileName());
-        }
-    }
-
-    private void record(Instant time, Action action, GuardEvent.Outcome outcome, Verdict verdict,
-                        RemovableVolume volume, GuardEvent.MovedFile facts, String reason, String note) {
-        try {
-            events.record(new GuardEvent(time, Channel.REMOVABLE_DRIVE, action, outcome, ContentKind.FILES, verdict,
-                    volume.describe(), reason, note, facts, volume));
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "event log failed", e);
-        }
+        pipeline.decideAndCarryOut(Transfer.toDrive(facts, volume), outcome, outcome.note(),
+                new QuarantineEnforcer(quarantine, file, facts.size(), time, restored, scans));
     }
 
     private static String join(String a, String b) {
@@ -414,15 +358,11 @@ public final class DriveGuard implements GuardChannel {
     private record Watched(RemovableVolume volume, FolderWatch watch) {
     }
 
-    /** Wiring for {@link DriveGuard}; media, scanner, policy, events, notifier and quarantine are required. */
+    /** Wiring for {@link DriveGuard}; media, context and quarantine are required. */
     public static final class Builder {
         private RemovableMedia media;
-        private ContentScanner scanner;
-        private DrivePolicy policy;
-        private EventSink events;
-        private UserNotifier notifier;
+        private GuardContext context;
         private Path quarantine;
-        private Clock clock = Clock.systemDefaultZone();
         private Duration pollPeriod = Duration.ofSeconds(2);
         private Duration settle = Duration.ofMillis(1500);
 
@@ -431,34 +371,15 @@ public final class DriveGuard implements GuardChannel {
             return this;
         }
 
-        public Builder scanner(ContentScanner scanner) {
-            this.scanner = scanner;
-            return this;
-        }
-
-        public Builder policy(DrivePolicy policy) {
-            this.policy = policy;
-            return this;
-        }
-
-        public Builder events(EventSink events) {
-            this.events = events;
-            return this;
-        }
-
-        public Builder notifier(UserNotifier notifier) {
-            this.notifier = notifier;
+        /** The scanner, policy, event log, popups and clock shared with the other channels. */
+        public Builder context(GuardContext context) {
+            this.context = context;
             return this;
         }
 
         /** The local folder for files taken off drives (on the PC, not on a drive). */
         public Builder quarantine(Path folder) {
             this.quarantine = folder;
-            return this;
-        }
-
-        public Builder clock(Clock clock) {
-            this.clock = clock;
             return this;
         }
 

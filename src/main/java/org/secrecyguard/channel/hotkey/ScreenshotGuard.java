@@ -1,10 +1,6 @@
 package org.secrecyguard.channel.hotkey;
 
 import java.awt.image.BufferedImage;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -17,21 +13,18 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.secrecyguard.channel.ChannelHealth;
 import org.secrecyguard.channel.ContentScanner;
-import org.secrecyguard.channel.EventSink;
-import org.secrecyguard.channel.GuardAlert;
+import org.secrecyguard.channel.Enforcer;
 import org.secrecyguard.channel.GuardChannel;
-import org.secrecyguard.channel.GuardEvent;
-import org.secrecyguard.channel.PolicyDecider;
+import org.secrecyguard.channel.GuardContext;
+import org.secrecyguard.channel.GuardPipeline;
 import org.secrecyguard.channel.ScanOutcome;
-import org.secrecyguard.channel.UserNotifier;
-import org.secrecyguard.engine.Verdict;
+import org.secrecyguard.channel.Transfer;
 import org.secrecyguard.platform.ContentKind;
 import org.secrecyguard.platform.ForegroundWindow;
 import org.secrecyguard.platform.PlatformUnavailableException;
 import org.secrecyguard.platform.ScreenCapture;
 import org.secrecyguard.platform.ScreenshotKeys;
 import org.secrecyguard.platform.WindowInfo;
-import org.secrecyguard.policy.Action;
 import org.secrecyguard.policy.Channel;
 
 /**
@@ -51,11 +44,11 @@ public final class ScreenshotGuard implements GuardChannel {
     private final Supplier<ScreenshotKeys> keysFactory;
     private final ScreenCapture screen;
     private final ForegroundWindow foreground;
+    /** A key press cannot be taken back: the pipeline warns instead of claiming a block. */
+    private static final Enforcer KEY_PRESS = Enforcer.reportOnly("a key cannot be stopped: warned instead");
+
     private final ContentScanner scanner;
-    private final PolicyDecider policy;
-    private final EventSink events;
-    private final UserNotifier notifier;
-    private final Clock clock;
+    private final GuardPipeline pipeline;
 
     private ScreenshotKeys keys;
     private ExecutorService checks;
@@ -65,11 +58,9 @@ public final class ScreenshotGuard implements GuardChannel {
         this.keysFactory = Objects.requireNonNull(b.keys, "keys");
         this.screen = Objects.requireNonNull(b.screen, "screen");
         this.foreground = b.foreground;
-        this.scanner = Objects.requireNonNull(b.scanner, "scanner");
-        this.policy = Objects.requireNonNull(b.policy, "policy");
-        this.events = Objects.requireNonNull(b.events, "events");
-        this.notifier = Objects.requireNonNull(b.notifier, "notifier");
-        this.clock = b.clock;
+        GuardContext context = Objects.requireNonNull(b.context, "context");
+        this.scanner = context.scanner();
+        this.pipeline = new GuardPipeline(context);
     }
 
     public static Builder builder() {
@@ -133,28 +124,11 @@ public final class ScreenshotGuard implements GuardChannel {
 
     private void check(String combination) {
         try {
-            Instant time = clock.instant();
             String app = foreground.current().map(WindowInfo::processName).orElse("");
             BufferedImage picture = screen.capture();
             ScanOutcome outcome = scanner.scanImage(picture, "screen at " + combination);
-            Verdict verdict = outcome.verdict();
-            if (verdict.isClean()) {
-                return;
-            }
-            Action action = policy.decide(verdict, Channel.SCREENSHOT, app, ZonedDateTime.ofInstant(time,
-                    clock.getZone()));
-            String note = "screenshot key " + combination + " with this on screen";
-            switch (action) {
-                case ALLOW -> { }
-                case AUDIT -> record(time, action, GuardEvent.Outcome.AUDITED, verdict, app, note);
-                case WARN, BLOCK, BLOCK_OVERRIDABLE -> {
-                    notifier.warn(new GuardAlert(Action.WARN, Channel.SCREENSHOT, ContentKind.IMAGE, verdict, app,
-                            time));
-                    record(time, action, GuardEvent.Outcome.WARNED, verdict, app,
-                            action == Action.WARN ? note : note + "; a key cannot be stopped: warned instead");
-                }
-                default -> throw new IllegalStateException("unknown action " + action);
-            }
+            pipeline.decideAndCarryOut(Transfer.toApp(Channel.SCREENSHOT, ContentKind.IMAGE, app), outcome,
+                    "screenshot key " + combination + " with this on screen", KEY_PRESS);
         } catch (PlatformUnavailableException e) {
             LOG.log(Level.WARNING, "screen not readable for a screenshot check", e);
             health = new ChannelHealth(ChannelHealth.State.DEGRADED, List.of(e.limitation().code()));
@@ -163,26 +137,12 @@ public final class ScreenshotGuard implements GuardChannel {
         }
     }
 
-    private void record(Instant time, Action action, GuardEvent.Outcome outcome, Verdict verdict, String app,
-                        String note) {
-        try {
-            events.record(new GuardEvent(time, Channel.SCREENSHOT, action, outcome, ContentKind.IMAGE, verdict, app,
-                    "", note));
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "event log failed", e);
-        }
-    }
-
-    /** Wiring for {@link ScreenshotGuard}; keys, screen, scanner, policy, events and notifier are required. */
+    /** Wiring for {@link ScreenshotGuard}; keys, screen and context are required. */
     public static final class Builder {
         private Supplier<ScreenshotKeys> keys;
         private ScreenCapture screen;
         private ForegroundWindow foreground = ForegroundWindow.UNKNOWN;
-        private ContentScanner scanner;
-        private PolicyDecider policy;
-        private EventSink events;
-        private UserNotifier notifier;
-        private Clock clock = Clock.systemDefaultZone();
+        private GuardContext context;
 
         public Builder keys(Supplier<ScreenshotKeys> keys) {
             this.keys = keys;
@@ -199,28 +159,9 @@ public final class ScreenshotGuard implements GuardChannel {
             return this;
         }
 
-        public Builder scanner(ContentScanner scanner) {
-            this.scanner = scanner;
-            return this;
-        }
-
-        public Builder policy(PolicyDecider policy) {
-            this.policy = policy;
-            return this;
-        }
-
-        public Builder events(EventSink events) {
-            this.events = events;
-            return this;
-        }
-
-        public Builder notifier(UserNotifier notifier) {
-            this.notifier = notifier;
-            return this;
-        }
-
-        public Builder clock(Clock clock) {
-            this.clock = clock;
+        /** The scanner, policy, event log, popups and clock shared with the other channels. */
+        public Builder context(GuardContext context) {
+            this.context = context;
             return this;
         }
 

@@ -16,10 +16,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.secrecyguard.channel.GuardContext;
 import org.secrecyguard.channel.GuardEvent;
+import org.secrecyguard.channel.Judgements;
 import org.secrecyguard.channel.RecordingNotifier;
-import org.secrecyguard.channel.ScannerContent;
+import org.secrecyguard.channel.ScannerAdapter;
 import org.secrecyguard.engine.Baseline;
+import org.secrecyguard.testing.Await;
 import org.secrecyguard.engine.Level;
 import org.secrecyguard.policy.Action;
 import org.secrecyguard.policy.Policy;
@@ -37,16 +40,18 @@ class ChatFileGuardTest {
 
     private final List<GuardEvent> events = Collections.synchronizedList(new ArrayList<>());
     private final RecordingNotifier notifier = new RecordingNotifier();
+    private Judgements judgements;
     private ChatFileGuard guard;
     private Path month;
 
     @BeforeEach
     void setUp() {
-        guard = ChatFileGuard.builder().stores(ChatStore.defaults(documents))
-                .scanner(new ScannerContent(Scanners.forFiles(Baseline::engine, false)))
-                .policy((verdict, channel, app, time) -> Policy.defaults().decide(verdict, channel,
-                        app.isEmpty() ? null : app, new TimeContext(time)))
-                .events(events::add).notifier(notifier)
+        GuardContext context = new GuardContext(new ScannerAdapter(Scanners.forFiles(Baseline::engine, false)),
+                (verdict, t, time) -> Policy.defaults().decide(verdict, t.channel(),
+                        t.destinationApp().isEmpty() ? null : t.destinationApp(), new TimeContext(time)),
+                events::add, notifier, java.time.Clock.systemDefaultZone());
+        judgements = Judgements.on(context);
+        guard = ChatFileGuard.builder().stores(ChatStore.defaults(documents)).context(context)
                 .pollPeriod(Duration.ofMillis(100)).settle(Duration.ofMillis(300)).build();
         guard.start();
         month = documents.resolve("WeChat Files/wxid_8a7b6c/FileStorage/File/2026-11");
@@ -85,8 +90,8 @@ class ChatFileGuardTest {
         Files.writeString(msg.resolve("MSG0.txt"), "机密★1年\n消息数据库不是发送的文件", StandardCharsets.UTF_8);
         Files.writeString(month.resolve("培训通知.txt"), "关于参加保密知识培训的通知", StandardCharsets.UTF_8);
         Files.writeString(month.resolve("学习资料.txt"), "内部资料 注意保存\n学习材料", StandardCharsets.UTF_8);
+        judgements.awaitCarriedOut(2); // the two sent files; the message database is never judged
         GuardEvent e = awaitEvent();
-        Thread.sleep(800);
         assertEquals(1, events.size(), "only the internal file: " + events);
         assertEquals(Level.INTERNAL, e.verdict().highest().orElseThrow());
         assertEquals(Action.WARN, e.action());
@@ -100,14 +105,13 @@ class ChatFileGuardTest {
         Files.writeString(month.resolve("旧文件.txt"), "机密★1年\n去年发的", StandardCharsets.UTF_8);
         guard.start();
         await(() -> guard.watchedStores().size() == 1, "watched");
-        Thread.sleep(800);
-        assertTrue(events.isEmpty());
         Path qq = Files.createDirectories(documents.resolve("Tencent Files/12345678/FileRecv"));
         await(() -> guard.watchedStores().size() == 2, "QQ's store too");
         Files.writeString(qq.resolve("收到的.txt"), "绝密★长期\n某文件", StandardCharsets.UTF_8);
         GuardEvent e = awaitEvent();
         assertEquals("QQ", e.destinationApp());
         assertFalse(events.stream().anyMatch(x -> x.file().name().equals("旧文件.txt")));
+        assertEquals(1, judgements.count(), "only the new file was judged: " + judgements.snapshot());
     }
 
     private GuardEvent awaitEvent() throws InterruptedException {
@@ -115,13 +119,7 @@ class ChatFileGuardTest {
         return events.get(0);
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            Thread.sleep(20);
-        }
+    private static void await(BooleanSupplier condition, String what) {
+        Await.until(Duration.ofSeconds(15), condition, what);
     }
 }

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.secrecyguard.channel.ChannelHealth;
 import org.secrecyguard.channel.GuardEvent;
-import org.secrecyguard.channel.PolicyDecider;
+import org.secrecyguard.channel.GuardContext;
+import org.secrecyguard.channel.Judgement;
+import org.secrecyguard.channel.Judgements;
+import org.secrecyguard.channel.TransferPolicy;
 import org.secrecyguard.channel.ScanOutcome;
 import org.secrecyguard.channel.clipboard.GuardFixtures.EngineScanner;
 import org.secrecyguard.channel.clipboard.GuardFixtures.MemoryClipboard;
@@ -37,6 +40,11 @@ import org.secrecyguard.platform.Limitation;
 import org.secrecyguard.platform.PlatformUnavailableException;
 import org.secrecyguard.policy.Action;
 import org.secrecyguard.engine.Baseline;
+import org.secrecyguard.engine.Engine;
+import org.secrecyguard.engine.keyword.KeywordDetector;
+import org.secrecyguard.engine.keyword.KeywordHasher;
+import org.secrecyguard.engine.marking.MarkingDetector;
+import org.secrecyguard.testing.Await;
 
 /** The clipboard guard's decisions: when it acts, what it writes, logs and shows, and what it leaves alone. */
 class ClipboardGuardTest {
@@ -50,11 +58,18 @@ class ClipboardGuardTest {
     final EngineScanner scanner = new EngineScanner(Baseline.engine());
     final RecordingEvents events = new RecordingEvents();
     final RecordingNotifier notifier = new RecordingNotifier();
+    Judgements judgements;
     ClipboardGuard guard;
 
-    ClipboardGuard start(PolicyDecider policy) {
+    GuardContext context(TransferPolicy policy) {
+        GuardContext context = new GuardContext(scanner, policy, events, notifier, java.time.Clock.systemDefaultZone());
+        judgements = Judgements.on(context);
+        return context;
+    }
+
+    ClipboardGuard start(TransferPolicy policy) {
         guard = ClipboardGuard.builder().watch(() -> clipboard).clipboard(clipboard).foreground(foreground)
-                .scanner(scanner).policy(policy).events(events).notifier(notifier).build();
+                .context(context(policy)).build();
         guard.start();
         return guard;
     }
@@ -100,11 +115,8 @@ class ClipboardGuardTest {
     void leavesPublicTextUntouched() throws Exception {
         start();
         foreground.bringToFront("WeChat");
-        CountDownLatch judged = new CountDownLatch(1);
-        guard.addVerdictListener(r -> judged.countDown());
         clipboard.copyText(PUBLIC_TEXT);
-        assertTrue(judged.await(5, TimeUnit.SECONDS));
-        Thread.sleep(3 * ClipboardGuard.FOREGROUND_PERIOD.toMillis());
+        assertEquals(Action.ALLOW, judgements.awaitCarriedOut(1).action());
         assertEquals(PUBLIC_TEXT, clipboard.content().text());
         assertEquals(0, clipboard.writes.get());
         assertTrue(events.snapshot().isEmpty());
@@ -115,11 +127,11 @@ class ClipboardGuardTest {
     void warnsAboutInternalMaterialOnlyWhenChatAppComesToFront() throws Exception {
         start();
         foreground.bringToFront("wps");
-        CountDownLatch judged = new CountDownLatch(1);
-        guard.addVerdictListener(r -> judged.countDown());
         clipboard.copyText(INTERNAL_TEXT);
-        assertTrue(judged.await(5, TimeUnit.SECONDS));
-        Thread.sleep(4 * ClipboardGuard.FOREGROUND_PERIOD.toMillis());
+        Judgement held = judgements.await(Judgement::waiting, "internal material held until it heads out");
+        assertEquals(Level.INTERNAL, held.verdict().highest().orElseThrow());
+        int looked = foreground.looks.get();
+        Await.until(() -> foreground.looks.get() >= looked + 2, "the guard looked at the editor in front");
         assertTrue(events.snapshot().isEmpty(), "pasting between documents is fine");
 
         foreground.bringToFront("WeChat");
@@ -145,8 +157,8 @@ class ClipboardGuardTest {
     @Test
     void actsAtOnceWhenTheForegroundCannotBeKnown() {
         guard = ClipboardGuard.builder().watch(() -> clipboard).clipboard(clipboard)
-                .foreground(org.secrecyguard.platform.ForegroundWindow.UNKNOWN).scanner(scanner)
-                .policy(GuardFixtures.REAL_POLICY).events(events).notifier(notifier).build();
+                .foreground(org.secrecyguard.platform.ForegroundWindow.UNKNOWN)
+                .context(context(GuardFixtures.REAL_POLICY)).build();
         guard.start();
         clipboard.copyText(INTERNAL_TEXT);
         await(() -> events.snapshot().size() == 1);
@@ -159,7 +171,7 @@ class ClipboardGuardTest {
     void overrideWithReasonRestoresContentAndLogsTheReason() {
         CompletableFuture<Optional<String>> answer = new CompletableFuture<>();
         notifier.overrideAnswer = answer;
-        start((v, c, app, t) -> Action.BLOCK_OVERRIDABLE);
+        start((v, t, time) -> Action.BLOCK_OVERRIDABLE);
         clipboard.copyText(SECRET_TEXT);
         await(() -> events.snapshot().size() == 1);
         assertTrue(clipboard.content().text().startsWith(ClipboardNotice.TAG));
@@ -170,7 +182,8 @@ class ClipboardGuardTest {
         assertEquals(GuardEvent.Outcome.OVERRIDDEN, override.outcome());
         assertEquals("经处长批准，发往内网审核", override.overrideReason());
         await(() -> SECRET_TEXT.equals(clipboard.content().text()));
-        sleep(500);
+        long ignored = guard.ownWritesIgnored();
+        Await.until(() -> guard.ownWritesIgnored() > ignored, "the restored content was seen and let be");
         assertEquals(2, events.snapshot().size(), "the restored content is not blocked again");
         assertEquals(SECRET_TEXT, clipboard.content().text());
     }
@@ -178,10 +191,10 @@ class ClipboardGuardTest {
     @Test
     void acceptedBlockKeepsTheNotice() {
         notifier.overrideAnswer = CompletableFuture.completedFuture(Optional.empty());
-        start((v, c, app, t) -> Action.BLOCK_OVERRIDABLE);
+        start((v, t, time) -> Action.BLOCK_OVERRIDABLE);
         clipboard.copyText(SECRET_TEXT);
         await(() -> events.snapshot().size() == 1);
-        sleep(300);
+        Await.until(() -> guard.ownWritesIgnored() >= 1, "the notice was seen and let be");
         assertEquals(1, events.snapshot().size());
         assertTrue(clipboard.content().text().startsWith(ClipboardNotice.TAG));
     }
@@ -191,8 +204,8 @@ class ClipboardGuardTest {
         start();
         clipboard.copyText(SECRET_TEXT);
         await(() -> events.snapshot().size() == 1);
+        Await.until(() -> guard.ownWritesIgnored() >= 1, "the notice was seen");
         int scans = scanner.textScans.get();
-        sleep(300);
         assertEquals(1, scans, "the notice written by the guard is not scanned");
         assertEquals(1, events.snapshot().size());
     }
@@ -211,6 +224,24 @@ class ClipboardGuardTest {
     }
 
     record VerdictReportHolder(boolean fromCache) {
+    }
+
+    @Test
+    void judgesAgainAfterARulesUpdate() {
+        String projectText = "青鸾工程第三阶段进展汇报";
+        start();
+        clipboard.copyText(projectText);
+        assertEquals(Action.ALLOW, judgements.awaitCarriedOut(1).action(), "no rule knows the project yet");
+
+        byte[] key = new byte[32];
+        scanner.engine = new Engine(List.of(MarkingDetector.allLevels(), new KeywordDetector(key,
+                List.of(new KeywordHasher(key).rule("kw:1", Level.SECRET, "青鸾工程")))), "2026-12-06.1");
+        clipboard.copyText(PUBLIC_TEXT);
+        judgements.awaitCarriedOut(2);
+        clipboard.copyText(projectText);
+        assertEquals(Action.BLOCK, judgements.awaitCarriedOut(3).action(), "the update's keyword applies at once");
+        assertTrue(clipboard.content().text().startsWith(ClipboardNotice.TAG));
+        assertEquals(3, scanner.textScans.get(), "the same text was scanned again under the new rules");
     }
 
     @Test
@@ -240,9 +271,17 @@ class ClipboardGuardTest {
     @Test
     void newerCopyWinsOverAPictureStillBeingRead() throws Exception {
         CountDownLatch ocrStarted = new CountDownLatch(1);
+        CountDownLatch ocrMayEnd = new CountDownLatch(1);
+        CountDownLatch ocrEnded = new CountDownLatch(1);
         scanner.pictures = img -> {
             ocrStarted.countDown();
-            sleep(800);
+            try {
+                ocrMayEnd.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // cancelled by the newer copy, as real OCR would be
+            } finally {
+                ocrEnded.countDown();
+            }
             return ScanOutcome.of(new Verdict(List.of(new Finding(DetectorType.MARKING, "marking.header",
                     Level.SECRET, "机密★", "clipboard image (OCR)"))));
         };
@@ -250,9 +289,14 @@ class ClipboardGuardTest {
         clipboard.copy(new ClipboardContent(null, null, page(Color.RED), List.of()));
         assertTrue(ocrStarted.await(5, TimeUnit.SECONDS));
         clipboard.copyText(PUBLIC_TEXT);
-        sleep(1500);
+        judgements.awaitCarriedOut(1);
+        ocrMayEnd.countDown();
+        assertTrue(ocrEnded.await(5, TimeUnit.SECONDS));
+        clipboard.copyText(PUBLIC_TEXT + "。"); // judged on the same thread after anything the picture left
+        judgements.awaitCarriedOut(2);
+        assertEquals(2, judgements.count(), "only the two texts were judged");
         assertTrue(events.snapshot().isEmpty(), "the stale picture verdict is dropped");
-        assertEquals(PUBLIC_TEXT, clipboard.content().text());
+        assertEquals(PUBLIC_TEXT + "。", clipboard.content().text());
     }
 
     @Test
@@ -286,8 +330,7 @@ class ClipboardGuardTest {
                         return "wayland";
                     }
                 })
-                .clipboard(clipboard).scanner(scanner).policy((v, c, a, t) -> Action.BLOCK).events(events)
-                .notifier(notifier).build();
+                .clipboard(clipboard).context(context((v, t, time) -> Action.BLOCK)).build();
         guard.start();
         assertEquals(new ChannelHealth(ChannelHealth.State.DOWN, List.of("wayland-without-x11")), guard.health());
     }
@@ -305,8 +348,8 @@ class ClipboardGuardTest {
         start();
         guard.stop();
         assertEquals(ChannelHealth.State.STOPPED, guard.health().state());
-        clipboard.copyText(SECRET_TEXT);
-        sleep(300);
+        clipboard.copyText(SECRET_TEXT); // a stopped guard has no watch: nothing is told of the copy
+        assertEquals(0, judgements.count());
         assertEquals(SECRET_TEXT, clipboard.content().text());
         guard.start();
         clipboard.copyText(SECRET_TEXT + "\n");
@@ -325,13 +368,7 @@ class ClipboardGuardTest {
     }
 
     static void await(BooleanSupplier condition) {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("condition not met within 5 s");
-            }
-            sleep(10);
-        }
+        Await.until(condition, "the guard's action");
     }
 
     static void sleep(long millis) {

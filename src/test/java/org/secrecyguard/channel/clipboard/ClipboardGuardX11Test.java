@@ -8,6 +8,12 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.secrecyguard.channel.GuardContext;
+import org.secrecyguard.channel.Judgement;
+import org.secrecyguard.channel.Judgements;
+import org.secrecyguard.platform.ForegroundWindow;
+import org.secrecyguard.policy.Action;
+import org.secrecyguard.testing.Await;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +36,8 @@ class ClipboardGuardX11Test {
     final RecordingEvents events = new RecordingEvents();
     final RecordingNotifier notifier = new RecordingNotifier();
     X11ForegroundWindow foreground;
+    final java.util.concurrent.atomic.AtomicInteger looks = new java.util.concurrent.atomic.AtomicInteger();
+    Judgements judgements;
     ClipboardGuard guard;
 
     @BeforeEach
@@ -37,9 +45,15 @@ class ClipboardGuardX11Test {
         assumeTrue(Xclip.available(), "runs under xvfb-run with xclip installed (CI runs every test there)");
         Xclip.resetTo("start", java.awt.Toolkit.getDefaultToolkit().getSystemClipboard());
         foreground = new X11ForegroundWindow();
+        GuardContext context = new GuardContext(new EngineScanner(Baseline.engine()), GuardFixtures.REAL_POLICY,
+                events, notifier, java.time.Clock.systemDefaultZone());
+        judgements = Judgements.on(context);
+        ForegroundWindow lookCounting = () -> {
+            looks.incrementAndGet();
+            return foreground.current();
+        };
         guard = ClipboardGuard.builder().watch(X11ClipboardWatch::new).clipboard(new AwtSystemClipboard())
-                .foreground(foreground).scanner(new EngineScanner(Baseline.engine()))
-                .policy(GuardFixtures.REAL_POLICY).events(events).notifier(notifier).build();
+                .foreground(lookCounting).context(context).build();
         guard.start();
     }
 
@@ -75,11 +89,8 @@ class ClipboardGuardX11Test {
 
     @Test
     void publicTextStaysOnTheClipboard() throws Exception {
-        CountDownLatch judged = new CountDownLatch(1);
-        guard.addVerdictListener(r -> judged.countDown());
         Xclip.putText(ClipboardGuardTest.PUBLIC_TEXT);
-        assertTrue(judged.await(2, TimeUnit.SECONDS));
-        Thread.sleep(400);
+        assertEquals(Action.ALLOW, judgements.awaitCarriedOut(1).action());
         assertEquals(ClipboardGuardTest.PUBLIC_TEXT, Xclip.readText());
         assertTrue(events.snapshot().isEmpty());
     }
@@ -88,11 +99,10 @@ class ClipboardGuardX11Test {
     void internalTextIsFlaggedWhenWeChatComesToFront(@TempDir Path dir) throws Exception {
         try (FakeWindowManager wm = new FakeWindowManager(dir)) {
             wm.activate("wps", "文档1 - WPS 文字");
-            CountDownLatch judged = new CountDownLatch(1);
-            guard.addVerdictListener(r -> judged.countDown());
             Xclip.putText(ClipboardGuardTest.WORK_SECRET_TEXT);
-            assertTrue(judged.await(2, TimeUnit.SECONDS));
-            Thread.sleep(400);
+            judgements.await(Judgement::waiting, "work secret held until it heads out");
+            int looked = looks.get();
+            Await.until(() -> looks.get() >= looked + 2, "the guard looked at the editor in front");
             assertTrue(events.snapshot().isEmpty(), "still in the editor: nothing happens");
             assertEquals(ClipboardGuardTest.WORK_SECRET_TEXT, Xclip.readText());
 

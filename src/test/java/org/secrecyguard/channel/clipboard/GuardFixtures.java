@@ -15,7 +15,7 @@ import java.util.function.Function;
 import org.secrecyguard.channel.ContentScanner;
 import org.secrecyguard.channel.EventSink;
 import org.secrecyguard.channel.GuardEvent;
-import org.secrecyguard.channel.PolicyDecider;
+import org.secrecyguard.channel.TransferPolicy;
 import org.secrecyguard.policy.Policy;
 import org.secrecyguard.policy.TimeContext;
 import org.secrecyguard.channel.ScanOutcome;
@@ -39,8 +39,8 @@ final class GuardFixtures {
     }
 
     /** The built-in policy (what a PC without pushed rules applies), through the channel's interface. */
-    static final PolicyDecider REAL_POLICY = (verdict, channel, app, time) -> Policy.defaults().decide(verdict,
-            channel, app.isEmpty() ? null : app, new TimeContext(time));
+    static final TransferPolicy REAL_POLICY = (verdict, t, time) -> Policy.defaults().decide(verdict,
+            t.channel(), t.destinationApp().isEmpty() ? null : t.destinationApp(), new TimeContext(time));
 
     /** The OS clipboard and its change notifications, in memory. */
     static final class MemoryClipboard implements SystemClipboard, ClipboardWatch {
@@ -112,6 +112,8 @@ final class GuardFixtures {
     /** The application in front, switched by the test. */
     static final class ScriptedForeground implements ForegroundWindow {
         private volatile WindowInfo window;
+        /** How often the guard looked: a test waits for a look before it asserts that nothing happened. */
+        final AtomicInteger looks = new AtomicInteger();
 
         void bringToFront(String app) {
             window = new WindowInfo(app, 4242, "/usr/bin/" + app, app + " window", "");
@@ -119,13 +121,15 @@ final class GuardFixtures {
 
         @Override
         public Optional<WindowInfo> current() {
+            looks.incrementAndGet();
             return Optional.ofNullable(window);
         }
     }
 
     /** A scanner over a given engine; pictures go through a test-supplied reader (OCR stand-in). */
     static final class EngineScanner implements ContentScanner {
-        final Engine engine;
+        /** The rules in force; a test swaps it to stand for a rules update. */
+        volatile Engine engine;
         final AtomicInteger textScans = new AtomicInteger();
         volatile Function<BufferedImage, ScanOutcome> pictures = img -> ScanOutcome.of(
                 org.secrecyguard.engine.Verdict.CLEAN);
@@ -161,6 +165,11 @@ final class GuardFixtures {
         @Override
         public boolean imagesSupported() {
             return imagesSupported;
+        }
+
+        @Override
+        public String rulesVersion() {
+            return engine.rulesVersion();
         }
     }
 

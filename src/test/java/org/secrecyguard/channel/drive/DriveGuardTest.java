@@ -25,9 +25,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.secrecyguard.channel.ChannelHealth;
+import org.secrecyguard.channel.GuardContext;
 import org.secrecyguard.channel.GuardEvent;
+import org.secrecyguard.channel.Judgements;
 import org.secrecyguard.channel.RecordingNotifier;
-import org.secrecyguard.channel.ScannerContent;
+import org.secrecyguard.channel.ScannerAdapter;
 import org.secrecyguard.engine.Baseline;
 import org.secrecyguard.engine.Level;
 import org.secrecyguard.platform.Limitation;
@@ -45,6 +47,7 @@ import org.secrecyguard.policy.UsbDevice;
 import org.secrecyguard.scan.ContentHash;
 import org.secrecyguard.scan.Scanner;
 import org.secrecyguard.scan.Scanners;
+import org.secrecyguard.testing.Await;
 
 /**
  * The drive guard on real files: a folder stands for the mounted stick (no USB device exists here;
@@ -64,6 +67,7 @@ class DriveGuardTest {
     private final List<GuardEvent> events = Collections.synchronizedList(new ArrayList<>());
     private final RecordingNotifier notifier = new RecordingNotifier();
     private volatile Policy policy = Policy.defaults();
+    private Judgements judgements;
     private DriveGuard guard;
 
     @BeforeEach
@@ -72,10 +76,11 @@ class DriveGuardTest {
         quarantine = dir.resolve("data/quarantine");
         media.mount(volume());
         Scanner scanner = Scanners.forFiles(Baseline::engine, false);
-        guard = DriveGuard.builder().media(media).scanner(new ScannerContent(scanner))
-                .policy((verdict, volume, time) -> policy.decideRemovable(verdict, device(volume),
-                        new TimeContext(time)))
-                .events(events::add).notifier(notifier).quarantine(quarantine)
+        GuardContext context = new GuardContext(new ScannerAdapter(scanner),
+                (verdict, transfer, time) -> policy.decideRemovable(verdict, device(transfer.device()),
+                        new TimeContext(time)), events::add, notifier, java.time.Clock.systemDefaultZone());
+        judgements = Judgements.on(context);
+        guard = DriveGuard.builder().media(media).context(context).quarantine(quarantine)
                 .pollPeriod(Duration.ofMillis(100)).settle(Duration.ofMillis(300)).build();
         guard.start();
         await(() -> guard.watchedVolumes().size() == 1, "the stick is watched");
@@ -123,8 +128,7 @@ class DriveGuardTest {
         Files.write(drive.resolve("会议纪要.docx"), docx("关于做好秋季防火工作的通知", "各乡镇：现将有关事项通知如下。"));
         Files.writeString(drive.resolve("readme.txt"), "一份机密级文件的传递必须履行登记手续。", StandardCharsets.UTF_8);
         Files.writeString(drive.resolve("z-marked.txt"), "机密★1年\n关于某事项的报告", StandardCharsets.UTF_8);
-        awaitEvent(); // the marked one; the clean ones settled in the same round or before
-        Thread.sleep(600);
+        judgements.awaitCarriedOut(3); // every file judged, the clean ones too
         assertEquals(1, events.size(), "only the marked file: " + events);
         assertTrue(Files.exists(drive.resolve("会议纪要.docx")));
         assertTrue(Files.exists(drive.resolve("readme.txt")), "a mention of a level is not a marking");
@@ -191,8 +195,11 @@ class DriveGuardTest {
         assertEquals("领导批准带去市里开会使用", override.overrideReason());
         assertArrayEquals(content, Files.readAllBytes(file), "back on the stick, unchanged");
         assertTrue(quarantined().isEmpty());
-        Thread.sleep(800);
-        assertEquals(2, events.size(), "putting it back is not a new copy to judge");
+        Await.until(() -> guard.ownRestoresSkipped() >= 1, "the put-back write was seen");
+        long rounds = guard.rounds();
+        Await.until(() -> guard.rounds() > rounds + 1, "a round after it");
+        assertEquals(1, judgements.count(), "putting it back is not a new copy to judge");
+        assertEquals(2, events.size());
     }
 
     @Test
@@ -202,8 +209,7 @@ class DriveGuardTest {
         Files.writeString(file, "工作秘密\n关于年度考核的安排", StandardCharsets.UTF_8);
         GuardEvent e = awaitEvent();
         assertEquals(Action.BLOCK_OVERRIDABLE, e.action());
-        await(() -> notifier.shown.size() == 1, "the user is asked"); // asked right after the event is written
-        Thread.sleep(300);
+        judgements.awaitCarriedOut(1); // the user was asked and said no
         assertFalse(Files.exists(file));
         assertEquals(1, quarantined().size());
         assertEquals(List.of("override"), notifier.shown);
@@ -218,8 +224,7 @@ class DriveGuardTest {
         GuardEvent e = awaitEvent();
         assertEquals(Level.TOP_SECRET, e.verdict().highest().orElseThrow());
         assertFalse(Files.exists(drive.resolve("材料/二级/附件.txt")));
-        Files.createDirectories(drive.resolve("新建文件夹"));
-        Thread.sleep(300); // the new folder is watched from the next round
+        Files.createDirectories(drive.resolve("新建文件夹")); // watched with what it holds once seen
         Files.writeString(drive.resolve("新建文件夹/报告.txt"), "秘密★1年\n报告", StandardCharsets.UTF_8);
         await(() -> events.size() == 2, "a file written into a folder made after the drive was plugged in");
     }
@@ -249,8 +254,7 @@ class DriveGuardTest {
         Files.writeString(second.resolve("System Volume Information/x.txt"), "机密★1年\n系统文件夹不查",
                 StandardCharsets.UTF_8);
         media.mount(new RemovableVolume(second, "李四的U盘", "0951", "1666", "AA00"));
-        await(() -> events.size() == 2, "two findings on the stick");
-        Thread.sleep(500);
+        await(() -> guard.inventoriesDone() == 1, "the stick was inventoried");
         List<GuardEvent> found = new ArrayList<>(events);
         found.sort(java.util.Comparator.comparing(e -> e.file().name()));
         assertEquals(2, found.size(), "the clean file and the system folder give nothing: " + found);
@@ -270,8 +274,10 @@ class DriveGuardTest {
         Files.writeString(drive.resolve("旧文件.txt"), "机密★1年\n旧文件", StandardCharsets.UTF_8);
         guard.start();
         await(() -> guard.watchedVolumes().size() == 1, "watched again");
-        Thread.sleep(800);
-        assertTrue(events.isEmpty(), "every login would report it again");
+        long rounds = guard.rounds();
+        await(() -> guard.rounds() > rounds + 1, "rounds after the start");
+        assertEquals(0, guard.inventoriesStarted(), "every login would report it again");
+        assertTrue(events.isEmpty());
         Files.writeString(drive.resolve("新文件.txt"), "机密★1年\n新文件", StandardCharsets.UTF_8);
         assertEquals("新文件.txt", awaitEvent().file().name(), "what is copied now is still checked");
     }
@@ -322,14 +328,8 @@ class DriveGuardTest {
         }
     }
 
-    static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            Thread.sleep(20);
-        }
+    static void await(BooleanSupplier condition, String what) {
+        Await.until(Duration.ofSeconds(15), condition, what);
     }
 
     /** The mounted volumes, changed by the test as plugging in and pulling out would. */

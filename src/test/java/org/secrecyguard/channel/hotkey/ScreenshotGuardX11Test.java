@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.secrecyguard.channel.ChannelHealth;
 import org.secrecyguard.channel.GuardEvent;
 import org.secrecyguard.channel.RecordingNotifier;
-import org.secrecyguard.channel.ScannerContent;
+import org.secrecyguard.channel.ScannerAdapter;
 import org.secrecyguard.engine.Baseline;
 import org.secrecyguard.engine.Level;
 import org.secrecyguard.platform.ForegroundWindow;
@@ -33,6 +33,11 @@ import org.secrecyguard.policy.Policy;
 import org.secrecyguard.policy.TimeContext;
 import org.secrecyguard.scan.Scanners;
 import org.secrecyguard.testing.Xclip;
+import org.secrecyguard.testing.Await;
+import org.secrecyguard.channel.GuardContext;
+import org.secrecyguard.channel.Judgements;
+import org.secrecyguard.platform.ScreenshotKeys;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * The screenshot guard on a real X server: the global key hook (jnativehook over XRecord), a real
@@ -42,6 +47,9 @@ import org.secrecyguard.testing.Xclip;
 class ScreenshotGuardX11Test {
     private final List<GuardEvent> events = Collections.synchronizedList(new ArrayList<>());
     private final RecordingNotifier notifier = new RecordingNotifier();
+    /** The combinations the key hook reported as screenshot keys, in order. */
+    private final List<String> keysSeen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private Judgements judgements;
     private ScreenshotGuard guard;
     private Frame page;
 
@@ -49,12 +57,13 @@ class ScreenshotGuardX11Test {
     void setUp() {
         assumeTrue(Xclip.available(), "runs under xvfb-run with X tools installed (CI runs every test there)");
         java.util.logging.Logger.getLogger("com.github.kwhat.jnativehook").setLevel(java.util.logging.Level.WARNING);
-        guard = ScreenshotGuard.builder().keys(NativeHookScreenshotKeys::new).screen(new RobotScreenCapture())
-                .foreground(ForegroundWindow.UNKNOWN)
-                .scanner(new ScannerContent(Scanners.forFiles(Baseline::engine, true)))
-                .policy((verdict, channel, app, time) -> Policy.defaults().decide(verdict, channel,
-                        app.isEmpty() ? null : app, new TimeContext(time)))
-                .events(events::add).notifier(notifier).build();
+        GuardContext context = new GuardContext(new ScannerAdapter(Scanners.forFiles(Baseline::engine, true)),
+                (verdict, t, time) -> Policy.defaults().decide(verdict, t.channel(),
+                        t.destinationApp().isEmpty() ? null : t.destinationApp(), new TimeContext(time)),
+                events::add, notifier, java.time.Clock.systemDefaultZone());
+        judgements = Judgements.on(context);
+        guard = ScreenshotGuard.builder().keys(() -> recording(new NativeHookScreenshotKeys()))
+                .screen(new RobotScreenCapture()).foreground(ForegroundWindow.UNKNOWN).context(context).build();
         guard.start();
     }
 
@@ -68,7 +77,25 @@ class ScreenshotGuardX11Test {
         }
     }
 
+    private ScreenshotKeys recording(ScreenshotKeys hook) {
+        return new ScreenshotKeys() {
+            @Override
+            public void start(java.util.function.Consumer<String> onKey) {
+                hook.start(combination -> {
+                    keysSeen.add(combination);
+                    onKey.accept(combination);
+                });
+            }
+
+            @Override
+            public void close() {
+                hook.close();
+            }
+        };
+    }
+
     private void show(String... lines) throws Exception {
+        CountDownLatch painted = new CountDownLatch(1);
         page = new Frame("公文");
         page.setUndecorated(true);
         page.setBounds(0, 0, 1100, 420);
@@ -84,10 +111,12 @@ class ScreenshotGuardX11Test {
                 for (int i = 0; i < lines.length; i++) {
                     g2.drawString(lines[i], 60, 80 + i * 70);
                 }
+                painted.countDown();
             }
         });
         page.setVisible(true);
-        Thread.sleep(800); // mapped and painted
+        assertTrue(painted.await(10, TimeUnit.SECONDS), "the page was painted");
+        java.awt.EventQueue.invokeAndWait(() -> java.awt.Toolkit.getDefaultToolkit().sync()); // on the X server
     }
 
     private static void press(String keys) throws Exception {
@@ -115,18 +144,15 @@ class ScreenshotGuardX11Test {
         show("关于开展全民健身活动的通知", "欢迎各位同事报名参加。");
         press("alt+a");
         press("ctrl+a"); // select all: not a screenshot key
-        Thread.sleep(4000); // one OCR of the screen takes well under this here
+        assertEquals(Action.ALLOW, judgements.awaitCarriedOut(1).action(), "the screen was read and passed");
         assertTrue(events.isEmpty(), events.toString());
         assertTrue(notifier.shown.isEmpty());
+        press("Print"); // keys arrive in order: had Ctrl+A counted, it would stand before this one
+        Await.until(Duration.ofSeconds(30), () -> keysSeen.contains("PrintScreen"), "PrintScreen reported");
+        assertEquals(List.of("Alt+A", "PrintScreen"), keysSeen);
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            Thread.sleep(50);
-        }
+    private static void await(BooleanSupplier condition, String what) {
+        Await.until(Duration.ofSeconds(30), condition, what);
     }
 }
