@@ -49,9 +49,11 @@ public final class Uploader implements AutoCloseable {
      * @param lastSuccess         when a round last worked, null if never
      * @param lastProblem         a short description of the last failure, null after a success
      * @param refusedTotal        events the collector refused for good since start (kept locally, not resent)
+     * @param rounds              upload rounds done since start, successful or not
+     * @param wakes               times it was woken ahead of its interval (national-secret events)
      */
     public record Status(boolean running, long sentTotal, int consecutiveFailures, Instant lastSuccess,
-                         String lastProblem, long refusedTotal) {
+                         String lastProblem, long refusedTotal, long rounds, long wakes) {
     }
 
     private final EventLog log;
@@ -62,6 +64,8 @@ public final class Uploader implements AutoCloseable {
     private final Condition signal = lock.newCondition();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong rounds = new AtomicLong();
+    private final AtomicLong wakes = new AtomicLong();
     private boolean wakeRequested;
     private volatile boolean running;
     private volatile int failures;
@@ -122,6 +126,7 @@ public final class Uploader implements AutoCloseable {
 
     /** Sends now instead of at the next interval (used for national-secret events). */
     public void wake() {
+        wakes.incrementAndGet();
         lock.lock();
         try {
             wakeRequested = true;
@@ -132,7 +137,8 @@ public final class Uploader implements AutoCloseable {
     }
 
     public Status status() {
-        return new Status(running, sent.get(), failures, lastSuccess, lastProblem, refused.get());
+        return new Status(running, sent.get(), failures, lastSuccess, lastProblem, refused.get(), rounds.get(),
+                wakes.get());
     }
 
     private void onCommitted(List<Event> events) {
@@ -168,6 +174,8 @@ public final class Uploader implements AutoCloseable {
                 continue;
             } catch (InterruptedException e) {
                 return;
+            } finally {
+                rounds.incrementAndGet();
             }
             if (!more) {
                 pause(config.interval().toMillis(), true);

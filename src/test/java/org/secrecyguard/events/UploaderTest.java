@@ -109,9 +109,12 @@ class UploaderTest {
         await(() -> uploader.status().lastSuccess() != null, "first (empty) round done");
 
         Event routine = TestEvents.internal(T0);
+        java.util.concurrent.CountDownLatch committed = new java.util.concurrent.CountDownLatch(1);
+        log.addListener(events -> committed.countDown()); // runs after the uploader's own listener
         log.append(routine);
-        Thread.sleep(400);
-        assertEquals(1, log.pendingCount(), "routine events wait for the hourly round");
+        assertTrue(committed.await(10, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(0, uploader.status().wakes(), "routine events wait for the hourly round");
+        assertEquals(1, log.pendingCount());
 
         Event secret = TestEvents.marking(Level.TOP_SECRET, T0.plusSeconds(5));
         log.append(secret);
@@ -166,7 +169,8 @@ class UploaderTest {
                 URI.create("http://127.0.0.1:" + strict.address().getPort() + "/events")).withBatchSize(3)));
         uploader.start();
         await(() -> log.pendingCount() == 0, "everything sent or set aside");
-        Thread.sleep(400); // several more rounds at a 50 ms interval
+        long rounds = uploader.status().rounds();
+        await(() -> uploader.status().rounds() >= rounds + 3, "several more rounds at a 50 ms interval");
         uploader.stop();
         assertEquals(1, log.refusedCount(), "the refused event stays in the local log");
         assertEquals(6, log.count());
@@ -244,13 +248,7 @@ class UploaderTest {
         assertTrue(e.getMessage().contains("https"), e.getMessage());
     }
 
-    static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting: " + what);
-            }
-            Thread.sleep(20);
-        }
+    static void await(BooleanSupplier condition, String what) {
+        org.secrecyguard.testing.Await.until(Duration.ofSeconds(30), condition, what);
     }
 }

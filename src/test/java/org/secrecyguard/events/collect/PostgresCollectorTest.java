@@ -73,10 +73,8 @@ class PostgresCollectorTest {
             try (Uploader uploader = new Uploader(log, UploaderConfig.defaults(collector.eventsUri())
                     .withBatchSize(4).withInterval(Duration.ofMillis(50)))) {
                 uploader.start();
-                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-                while (log.pendingCount() > 0 && System.nanoTime() < deadline) {
-                    Thread.sleep(20);
-                }
+                org.secrecyguard.testing.Await.until(Duration.ofSeconds(30), () -> log.pendingCount() == 0,
+                        "every event uploaded");
             }
             assertEquals(0, log.pendingCount());
             assertEquals(25, store.count());
