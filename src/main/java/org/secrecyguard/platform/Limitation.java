@@ -22,7 +22,9 @@ public enum Limitation {
     /** The removable drives mounted now cannot be listed: files copied to USB drives are not seen. */
     REMOVABLE_MEDIA_UNKNOWN,
     /** Screenshot keys cannot be watched (no XRecord, Wayland, hook refused): screenshots are not checked. */
-    SCREENSHOT_KEYS_UNAVAILABLE;
+    SCREENSHOT_KEYS_UNAVAILABLE,
+    /** Opens cannot be held for a decision (no fanotify permission events, not root): files are only seen after. */
+    ON_ACCESS_UNAVAILABLE;
 
     /** Stable key, e.g. "wayland-without-x11". */
     public String code() {
