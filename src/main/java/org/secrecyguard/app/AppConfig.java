@@ -30,17 +30,20 @@ import java.util.Properties;
  * @param systemTray   false to always use the status window instead of the tray icon
  * @param chatFolders  folders holding chat applications' file stores ("WeChat Files", "xwechat_files"…)
  *                     besides the user's Documents folder, for users who moved them (e.g. D:\微信)
+ * @param serviceSocket the system service's socket (on-access guard popups; "" = no service expected)
  * @param folderPollPeriod how often removable drives and chat file stores are looked at (default 2 s;
  *                     shorter costs idle CPU, longer lets a copied file wait longer for its check)
  */
 public record AppConfig(Path dataDir, Path rulesDb, String rulesSource, String rulesPublicKey, String collectorUrl,
                         String collectorToken, String adminPinHash, String language, Duration warnSeconds, boolean systemTray,
-                        List<Path> chatFolders, Duration folderPollPeriod) {
+                        List<Path> chatFolders, Duration folderPollPeriod, String serviceSocket) {
     public AppConfig {
         chatFolders = List.copyOf(chatFolders);
     }
 
     public static final String FILE = "secrecy-guard.properties";
+    /** Where the system service (installer/) listens for the users' tray apps. */
+    public static final String DEFAULT_SERVICE_SOCKET = "/run/secrecy-guard/guard.sock";
     /** System property (then environment variable SECRECY_GUARD_HOME) overriding the data folder. */
     public static final String DATA_DIR_PROPERTY = "secrecyguard.home";
 
@@ -88,7 +91,8 @@ public record AppConfig(Path dataDir, Path rulesDb, String rulesSource, String r
                 Duration.ofSeconds(Math.max(2, Math.min(60, warn))),
                 Boolean.parseBoolean(p.getProperty("ui.systemTray", "true").trim()),
                 folders(p.getProperty("chat.folders", "")),
-                Duration.ofMillis(Math.max(100, Math.min(60_000, pollMillis))));
+                Duration.ofMillis(Math.max(100, Math.min(60_000, pollMillis))),
+                p.getProperty("service.socket", DEFAULT_SERVICE_SOCKET).trim());
     }
 
     /** A ';'-separated list of absolute folders; anything else in it is left out (and logged by the caller's use). */
@@ -147,6 +151,8 @@ public record AppConfig(Path dataDir, Path rulesDb, String rulesSource, String r
                     chat.folders=
                     # Milliseconds between looks at removable drives and chat file stores (100–60000).
                     watch.poll.millis=2000
+                    # The system service's socket (on-access guard); empty when no service is installed.
+                    service.socket=/run/secrecy-guard/guard.sock
                     """);
         }
     }

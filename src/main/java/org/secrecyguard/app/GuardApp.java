@@ -133,7 +133,11 @@ public final class GuardApp implements AutoCloseable {
                 .foreground(platforms.foregroundWindow())
                 .context(context)
                 .build();
-        for (GuardChannel c : List.of(clipboard, drive, chatFiles, screenshots)) {
+        List<GuardChannel> all = new java.util.ArrayList<>(List.of(clipboard, drive, chatFiles, screenshots));
+        if (!config.serviceSocket().isEmpty()) {
+            all.add(new ServiceLink(Path.of(config.serviceSocket()), notifier));
+        }
+        for (GuardChannel c : all) {
             channels.add(new IsolatedChannel(c));
         }
     }

@@ -15,6 +15,6 @@ public final class Main {
             TrayAppLauncher.launch();
             return;
         }
-        System.exit(SecrecyGuardCommand.run(args));
+        System.exit(SecrecyGuardCommand.run(java.util.List.of(new GuardServiceCommand()), args));
     }
 }

@@ -39,10 +39,23 @@ public final class SecrecyGuardCommand implements Runnable {
 
     /** Runs the command line and returns the exit status. */
     public static int run(String... args) {
-        return newCommandLine(
+        return run(java.util.List.of(), args);
+    }
+
+    /**
+     * Runs the command line with commands of outer packages added (the app adds {@code guard-service},
+     * which wires the app's parts: cli must not depend on app).
+     */
+    public static int run(java.util.List<Object> moreCommands, String... args) {
+        CommandLine cl = newCommandLine(
                 new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
-                new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true))
-                .execute(args);
+                new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+        for (Object command : moreCommands) {
+            CommandLine sub = new CommandLine(command);
+            addHelpOptions(sub);
+            cl.addSubcommand(sub);
+        }
+        return cl.execute(args);
     }
 
     /** A configured command line writing to the given streams (tests pass their own). */

@@ -85,6 +85,9 @@ public final class OnAccessDecider implements FileAccessGate.Decider, AutoClosea
             return;
         }
         FileIdentity id = r.identity();
+        // Read now, while the opener and the held descriptor exist: reports come after the answer.
+        r.file();
+        r.owner();
         if (id.inode() < 0 || grants.allows(id, r.executable())) {
             r.allow(); // not a regular file we can name (allowed, as ChromiumOS's DLP does), or justified
             return;
@@ -145,7 +148,7 @@ public final class OnAccessDecider implements FileAccessGate.Decider, AutoClosea
         boolean late = r.answered();
         Action action = outcome.verdict().isClean() ? Action.ALLOW
                 : policy.decide(outcome.verdict(), new Transfer(Channel.UPLOAD_DIALOG, ContentKind.FILES,
-                r.executable(), destination, null, null), ZonedDateTime.now(clock));
+                "", destination, null, null), ZonedDateTime.now(clock)); // "": a destination, known above
         boolean refuse = action == Action.BLOCK || action == Action.BLOCK_OVERRIDABLE;
         if (refuse) {
             r.deny();

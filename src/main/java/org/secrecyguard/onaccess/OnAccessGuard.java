@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.IntFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.secrecyguard.channel.ContentScanner;
 import org.secrecyguard.channel.EventSink;
@@ -75,7 +75,7 @@ public final class OnAccessGuard implements AutoCloseable {
         private TransferPolicy policy;
         private Supplier<ExternalApps> externalApps;
         private EventSink events;
-        private IntFunction<UserNotifier> notifiers;
+        private Function<String, UserNotifier> notifiers;
         private Clock clock = Clock.systemDefaultZone();
         private Duration watchdogLimit = OnAccessWatchdog.LIMIT;
         private Runnable onStall = () -> { };
@@ -112,8 +112,8 @@ public final class OnAccessGuard implements AutoCloseable {
             return this;
         }
 
-        /** The popups of the user with a given uid (the tray app of that user's session). */
-        public Builder notifiers(IntFunction<UserNotifier> notifiers) {
+        /** The popups of the user with a given name (the tray app of that user's session). */
+        public Builder notifiers(Function<String, UserNotifier> notifiers) {
             this.notifiers = notifiers;
             return this;
         }

@@ -11,7 +11,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.IntFunction;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.secrecyguard.channel.ContentScanner;
@@ -52,17 +52,17 @@ final class OnAccessReports implements AutoCloseable {
     private final ContentScanner scanner;
     private final TransferPolicy policy;
     private final EventSink events;
-    private final IntFunction<UserNotifier> notifierForUid;
+    private final Function<String, UserNotifier> notifierForUser;
     private final OverrideGrants grants;
     private final Clock clock;
     private final Thread thread;
 
     OnAccessReports(ContentScanner scanner, TransferPolicy policy, EventSink events,
-                    IntFunction<UserNotifier> notifierForUid, OverrideGrants grants, Clock clock) {
+                    Function<String, UserNotifier> notifierForUser, OverrideGrants grants, Clock clock) {
         this.scanner = scanner;
         this.policy = policy;
         this.events = events;
-        this.notifierForUid = notifierForUid;
+        this.notifierForUser = notifierForUser;
         this.grants = grants;
         this.clock = clock;
         this.thread = new Thread(this::run, "on-access-reports");
@@ -116,7 +116,7 @@ final class OnAccessReports implements AutoCloseable {
         Transfer transfer = new Transfer(Channel.UPLOAD_DIALOG, ContentKind.FILES, req.executable(), r.destination(),
                 facts, null);
         GuardPipeline pipeline = new GuardPipeline(new GuardContext(scanner, policy, events,
-                notifierForUid.apply(req.uid()), clock));
+                notifierForUser.apply(req.owner()), clock));
         String note = r.outcome().note();
         long lost = dropped.getAndSet(0);
         if (lost > 0) {

@@ -30,7 +30,8 @@ public interface FileAccessGate extends AutoCloseable {
     }
 
     /**
-     * One held open. Exactly one of {@link #allow()} and {@link #deny()} takes effect, from any thread;
+     * One held open. Its facts are read on first use and kept: read them before answering, as the
+     * held descriptor is closed with the answer and the opener may exit. Exactly one of {@link #allow()} and {@link #deny()} takes effect, from any thread;
      * later answers are ignored.
      *
      * @param pid        the process opening the file
@@ -47,8 +48,8 @@ public interface FileAccessGate extends AutoCloseable {
 
         FileIdentity identity();
 
-        /** The user id owning the opening process (-1 when unknown). */
-        int uid();
+        /** The name of the user owning the opening process ("" when unknown): whose popup tells of it. */
+        String owner();
 
         void allow();
 

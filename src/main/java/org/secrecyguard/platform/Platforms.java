@@ -158,6 +158,32 @@ public final class Platforms {
         return new Platforms(session, watch, foregroundWindow, systemClipboard, removableMedia, limitations);
     }
 
+    /**
+     * The on-access gate of this OS, for the system service (no desktop needed): fanotify on Linux;
+     * elsewhere a gate whose start says it is unavailable (Windows watches upload pickers instead).
+     */
+    public static FileAccessGate newFileAccessGate() {
+        if (System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
+            return new org.secrecyguard.platform.linux.FanotifyGate();
+        }
+        return new FileAccessGate() {
+            @Override
+            public void start(List<java.nio.file.Path> roots, Decider decider) {
+                throw new PlatformUnavailableException(Limitation.ON_ACCESS_UNAVAILABLE,
+                        "no on-access gate on " + System.getProperty("os.name"));
+            }
+
+            @Override
+            public void close() {
+            }
+
+            @Override
+            public long lastBeatNanos() {
+                return System.nanoTime();
+            }
+        };
+    }
+
     /** What this desktop cannot do, known before anything starts. */
     public List<Limitation> limitations() {
         return limitations;

@@ -82,7 +82,7 @@ class OnAccessGuardLinuxTest {
     @AfterAll
     static void unmountScratch() throws Exception {
         if (home != null) {
-            run(List.of("umount", home.toString()));
+            run(List.of("umount", "-l", home.toString())); // lazy: a scan may still hold a file for a moment
         }
     }
 
@@ -90,7 +90,7 @@ class OnAccessGuardLinuxTest {
         guard = OnAccessGuard.builder().gate(gate).roots(List.of(home))
                 .scanner(new ScannerAdapter(Scanners.forFiles(rules::get, false)))
                 .policy((v, t, time) -> policy.decide(v, t, time))
-                .externalApps(ExternalApps::defaults).events(events::add).notifiers(uid -> notifier)
+                .externalApps(ExternalApps::defaults).events(events::add).notifiers(user -> notifier)
                 .clock(clock).watchdogLimit(watchdog).build();
         guard.start();
     }

@@ -155,7 +155,7 @@ public final class FanotifyGate implements FileAccessGate {
         private String executable;
         private Path file;
         private FileIdentity identity;
-        private int uid = -2;
+        private String owner;
 
         HeldOpen(int eventFd, int pid) {
             this.eventFd = eventFd;
@@ -209,15 +209,15 @@ public final class FanotifyGate implements FileAccessGate {
         }
 
         @Override
-        public int uid() {
-            if (uid == -2) {
+        public String owner() {
+            if (owner == null) {
                 try {
-                    uid = (Integer) Files.getAttribute(Path.of("/proc", Integer.toString(pid)), "unix:uid");
+                    owner = Files.getOwner(Path.of("/proc", Integer.toString(pid))).getName();
                 } catch (IOException | RuntimeException e) {
-                    uid = -1;
+                    owner = "";
                 }
             }
-            return uid;
+            return owner;
         }
 
         @Override

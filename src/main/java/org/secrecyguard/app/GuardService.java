@@ -1,0 +1,137 @@
+package org.secrecyguard.app;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.secrecyguard.channel.EventSink;
+import org.secrecyguard.channel.ScannerAdapter;
+import org.secrecyguard.channel.TransferPolicy;
+import org.secrecyguard.events.EventKind;
+import org.secrecyguard.events.EventLog;
+import org.secrecyguard.events.Uploader;
+import org.secrecyguard.events.UploaderConfig;
+import org.secrecyguard.onaccess.OnAccessGuard;
+import org.secrecyguard.onaccess.TrayLink;
+import org.secrecyguard.platform.FileAccessGate;
+import org.secrecyguard.platform.Platforms;
+import org.secrecyguard.policy.TimeContext;
+import org.secrecyguard.scan.Scanner;
+import org.secrecyguard.scan.Scanners;
+
+/**
+ * The system service's wiring: rules (as the tray app takes them: signed bundles, a local database or
+ * the baseline), the service's own event log and uploader, the socket to the users' tray apps, and the
+ * on-access guard over the given filesystems. When the watchdog finds the guard stalled, the opens are
+ * let through, the stall is logged, and the process exits for systemd to start it again.
+ */
+final class GuardService implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(GuardService.class.getName());
+    /** Exit status after a stall: systemd's Restart=always starts the service again. */
+    static final int STALLED_EXIT = 75;
+
+    private volatile RulesWiring rules; // set once, after the log it reports to
+    private final EventLog eventLog;
+    private final LoggedEvents logged;
+    private final Uploader uploader;
+    private final Scanner scanner;
+    private final TrayLink trays;
+    private final OnAccessGuard guard;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    private GuardService(AppConfig config, List<Path> roots, FileAccessGate gate, Runnable exitAfterStall)
+            throws IOException {
+        this.eventLog = EventLog.open(config.dataDir().resolve("events.db"));
+        this.uploader = config.collectorUrl().isBlank() ? null
+                : new Uploader(eventLog, UploaderConfig.defaults(java.net.URI.create(config.collectorUrl().trim()))
+                .withAgentToken(config.collectorToken()));
+        this.logged = new LoggedEvents(eventLog, () -> rules == null ? "baseline" : rules.versionLabel(),
+                uploader == null ? () -> { } : uploader::wake);
+        this.rules = new RulesWiring(config, this::system);
+        this.scanner = Scanners.forFiles(() -> rules.current().engine(), true);
+        this.trays = TrayLink.open(Path.of(config.serviceSocket().isEmpty() ? AppConfig.DEFAULT_SERVICE_SOCKET
+                : config.serviceSocket()));
+        TransferPolicy policy = (verdict, transfer, time) -> rules.current().policy().decide(verdict,
+                transfer.channel(), transfer.destinationApp(), new TimeContext(time));
+        EventSink events = logged;
+        this.guard = OnAccessGuard.builder().gate(gate).roots(roots).scanner(new ScannerAdapter(scanner))
+                .policy(policy).externalApps(() -> rules.current().policy().config().externalApps())
+                .events(events).notifiers(trays::forUser).clock(Clock.systemDefaultZone())
+                .onStall(() -> stalled(exitAfterStall)).build();
+    }
+
+    /** Starts the service with the OS's gate; exits the process after a stall. */
+    static GuardService start(AppConfig config, List<Path> roots) throws IOException {
+        return start(config, roots, Platforms.newFileAccessGate(), () -> Runtime.getRuntime().halt(STALLED_EXIT));
+    }
+
+    static GuardService start(AppConfig config, List<Path> roots, FileAccessGate gate, Runnable exitAfterStall)
+            throws IOException {
+        GuardService s = new GuardService(config, roots, gate, exitAfterStall);
+        if (s.uploader != null) {
+            s.uploader.start();
+        }
+        s.system(EventKind.AGENT_STARTED, "guard service " + GuardApp.version() + ", watching " + roots);
+        s.guard.start();
+        return s;
+    }
+
+    String rulesVersion() {
+        return rules.versionLabel();
+    }
+
+    TrayLink trays() {
+        return trays;
+    }
+
+    /** The service's log as the history window reads it (tests). */
+    org.secrecyguard.ui.HistorySource history() {
+        return logged;
+    }
+
+    private void stalled(Runnable exit) {
+        // The gate is closed already, so nothing waits on this: record it if the log answers in time.
+        Thread record = new Thread(() -> system(EventKind.CHANNEL_DOWN,
+                "on-access guard stalled: opens let through, service restarting"), "stall-record");
+        record.setDaemon(true);
+        record.start();
+        try {
+            record.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        exit.run();
+    }
+
+    private void system(EventKind kind, String detail) {
+        try {
+            logged.system(kind, detail);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "event log failed", e);
+        }
+    }
+
+    void awaitStop() throws InterruptedException {
+        stopped.await();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (stopped.getCount() == 0) {
+            return;
+        }
+        guard.close();
+        trays.close();
+        system(EventKind.AGENT_STOPPED, "guard service stopped");
+        scanner.close();
+        rules.close();
+        if (uploader != null) {
+            uploader.close();
+        }
+        eventLog.close();
+        stopped.countDown();
+    }
+}

@@ -1,0 +1,196 @@
+package org.secrecyguard.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.secrecyguard.channel.ChannelHealth;
+import org.secrecyguard.channel.GuardAlert;
+import org.secrecyguard.channel.GuardChannel;
+import org.secrecyguard.channel.UserNotifier;
+import org.secrecyguard.onaccess.AlertWire;
+import org.secrecyguard.policy.Channel;
+
+/**
+ * The tray app's end of the system service's socket: the on-access guard runs in the service (it
+ * needs root), this shows its popups to the user ("微信无法读取该文件…") and sends back an override
+ * reason. It says hello every few seconds, which is how the service knows the tray app is alive.
+ * Without the service the upload channel is not protected, and the status says so.
+ */
+final class ServiceLink implements GuardChannel {
+    private static final Logger LOG = Logger.getLogger(ServiceLink.class.getName());
+    static final Duration HELLO = Duration.ofSeconds(5);
+    static final String MISSING = "on-access-service-missing";
+
+    private final Path socket;
+    private final UserNotifier notifier;
+    private volatile Thread thread;
+    private volatile boolean connected;
+    private volatile SocketChannel channel;
+
+    ServiceLink(Path socket, UserNotifier notifier) {
+        this.socket = socket;
+        this.notifier = notifier;
+    }
+
+    @Override
+    public Channel kind() {
+        return Channel.UPLOAD_DIALOG;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (thread != null) {
+            return;
+        }
+        Thread t = new Thread(this::run, "service-link");
+        t.setDaemon(true);
+        thread = t;
+        t.start();
+    }
+
+    @Override
+    public synchronized void stop() {
+        Thread t = thread;
+        thread = null;
+        if (t != null) {
+            t.interrupt();
+        }
+        closeChannel();
+    }
+
+    @Override
+    public ChannelHealth health() {
+        if (thread == null) {
+            return ChannelHealth.stopped();
+        }
+        return connected ? ChannelHealth.up() : new ChannelHealth(ChannelHealth.State.DEGRADED, List.of(MISSING));
+    }
+
+    boolean connected() {
+        return connected;
+    }
+
+    private void run() {
+        while (thread == Thread.currentThread()) {
+            try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+                ch.connect(UnixDomainSocketAddress.of(socket));
+                channel = ch;
+                connected = true;
+                LOG.info(() -> "connected to the guard service at " + socket);
+                serve(ch);
+            } catch (IOException | UnsupportedOperationException e) {
+                // no service (not installed, restarting): try again shortly
+            } finally {
+                connected = false;
+                channel = null;
+            }
+            try {
+                Thread.sleep(HELLO.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private void serve(SocketChannel ch) throws IOException {
+        // Written through the channel itself: a stream adapter would wait for the reader's lock.
+        OutputStream out = new ChannelWriter(ch);
+        Thread hello = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                if (!write(out, AlertWire.hello())) {
+                    return;
+                }
+                try {
+                    Thread.sleep(HELLO.toMillis());
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "service-link-hello");
+        hello.setDaemon(true);
+        hello.start();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(ch),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                try {
+                    show(AlertWire.parse(line), out);
+                } catch (RuntimeException bad) {
+                    LOG.log(Level.WARNING, "unreadable message from the guard service", bad);
+                }
+            }
+        } finally {
+            hello.interrupt();
+        }
+    }
+
+    private void show(JsonNode m, OutputStream out) {
+        if (!"alert".equals(m.path("type").asText())) {
+            return;
+        }
+        long id = m.path("id").asLong();
+        GuardAlert alert = AlertWire.alertOf(m);
+        switch (m.path("ask").asText()) {
+            case "warn" -> notifier.warn(alert);
+            case "block" -> notifier.blocked(alert);
+            case "override" -> notifier.askOverride(alert).whenComplete((reason, error) -> write(out,
+                    AlertWire.answer(id, error == null ? reason.orElse(null) : null)));
+            default -> { }
+        }
+    }
+
+    private static synchronized boolean write(OutputStream out, String line) {
+        try {
+            out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Writes straight to the channel (Channels.newOutputStream shares the blocking lock with the reader). */
+    static final class ChannelWriter extends OutputStream {
+        private final SocketChannel channel;
+
+        ChannelWriter(SocketChannel channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) throws IOException {
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b, off, len);
+            while (buf.hasRemaining()) {
+                channel.write(buf);
+            }
+        }
+    }
+
+    private void closeChannel() {
+        SocketChannel ch = channel;
+        if (ch != null) {
+            try {
+                ch.close();
+            } catch (IOException e) {
+                // closing anyway
+            }
+        }
+    }
+}

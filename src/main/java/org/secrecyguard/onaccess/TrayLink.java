@@ -1,0 +1,222 @@
+package org.secrecyguard.onaccess;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import jdk.net.ExtendedSocketOptions;
+import jdk.net.UnixDomainPrincipal;
+import org.secrecyguard.channel.GuardAlert;
+import org.secrecyguard.channel.UserNotifier;
+
+/**
+ * The service's end of the socket the users' tray apps connect to. Anyone may connect (the socket is
+ * world-writable), but who connected is taken from the kernel (SO_PEERCRED), never from what the
+ * client says: a user's tray app receives only the alerts about that user's processes, and only its
+ * answer can override them. A user with no tray app connected gets no popup; the service enforces and
+ * logs all the same, and an override question is answered "no" at once.
+ */
+public final class TrayLink implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(TrayLink.class.getName());
+    /** How long an override question waits for the user before the block simply stands. */
+    static final Duration ANSWER_WAIT = Duration.ofMinutes(5);
+
+    private final Path socket;
+    private final ServerSocketChannel server;
+    private final Map<String, List<Connection>> byUser = new ConcurrentHashMap<>();
+    private final Map<Long, Question> questions = new ConcurrentHashMap<>();
+    private final Map<String, Instant> lastHello = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+    private final Thread acceptor;
+
+    private TrayLink(Path socket, ServerSocketChannel server) {
+        this.socket = socket;
+        this.server = server;
+        this.acceptor = new Thread(this::accept, "tray-link");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    /** Listens on {@code socket} (a stale socket file from an earlier run is replaced). */
+    public static TrayLink open(Path socket) throws IOException {
+        Files.createDirectories(socket.toAbsolutePath().getParent());
+        Files.deleteIfExists(socket);
+        ServerSocketChannel s = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        s.bind(UnixDomainSocketAddress.of(socket));
+        Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-rw-rw-"));
+        return new TrayLink(socket, s);
+    }
+
+    /** The popups of one user, delivered to that user's connected tray apps. */
+    public UserNotifier forUser(String user) {
+        return new UserNotifier() {
+            @Override
+            public void warn(GuardAlert alert) {
+                send(user, "warn", alert, ids.incrementAndGet());
+            }
+
+            @Override
+            public void blocked(GuardAlert alert) {
+                send(user, "block", alert, ids.incrementAndGet());
+            }
+
+            @Override
+            public CompletableFuture<Optional<String>> askOverride(GuardAlert alert) {
+                long id = ids.incrementAndGet();
+                Question q = new Question(user, new CompletableFuture<>());
+                questions.put(id, q);
+                q.answer().orTimeout(ANSWER_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                        .whenComplete((r, e) -> questions.remove(id));
+                if (send(user, "override", alert, id) == 0) {
+                    q.answer().complete(Optional.empty());
+                }
+                return q.answer().exceptionally(e -> Optional.empty());
+            }
+        };
+    }
+
+    /** When the user's tray app last said hello, or empty when it never did. */
+    public Optional<Instant> lastHello(String user) {
+        return Optional.ofNullable(lastHello.get(user));
+    }
+
+    /** Sends to every tray app of the user; returns how many got it. */
+    private int send(String user, String ask, GuardAlert alert, long id) {
+        byte[] line = (AlertWire.alert(id, ask, alert) + "\n").getBytes(StandardCharsets.UTF_8);
+        int sent = 0;
+        for (Connection c : byUser.getOrDefault(user, List.of())) {
+            if (c.send(line)) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    private void accept() {
+        while (server.isOpen()) {
+            try {
+                SocketChannel ch = server.accept();
+                UnixDomainPrincipal peer = ch.getOption(ExtendedSocketOptions.SO_PEERCRED);
+                Connection c = new Connection(peer.user().getName(), ch);
+                byUser.computeIfAbsent(c.user, u -> new CopyOnWriteArrayList<>()).add(c);
+                Thread t = new Thread(() -> c.read(), "tray-link-" + c.user);
+                t.setDaemon(true);
+                t.start();
+            } catch (IOException | UnsupportedOperationException e) {
+                if (server.isOpen()) {
+                    LOG.log(Level.WARNING, "tray connection refused", e);
+                }
+            }
+        }
+    }
+
+    private void answered(String user, JsonNode m) {
+        Question q = questions.get(m.path("id").asLong(-1));
+        if (q == null || !q.user().equals(user)) {
+            return; // another user's question, or one already answered: ignored
+        }
+        String reason = m.path("reason").isTextual() ? m.path("reason").asText() : null;
+        q.answer().complete(Optional.ofNullable(reason));
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            // closing anyway
+        }
+        byUser.values().forEach(l -> l.forEach(Connection::close));
+        try {
+            Files.deleteIfExists(socket);
+        } catch (IOException e) {
+            // a stale socket is replaced at the next start
+        }
+    }
+
+    private record Question(String user, CompletableFuture<Optional<String>> answer) {
+    }
+
+    private final class Connection {
+        final String user;
+        final SocketChannel channel;
+
+        Connection(String user, SocketChannel channel) {
+            this.user = user;
+            this.channel = channel;
+        }
+
+        synchronized boolean send(byte[] line) {
+            try {
+                // Straight to the channel: a stream adapter would wait for the reader's lock.
+                java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(line);
+                while (buf.hasRemaining()) {
+                    channel.write(buf);
+                }
+                return true;
+            } catch (IOException e) {
+                close();
+                return false;
+            }
+        }
+
+        void read() {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(channel),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    if (line.length() > 8192) {
+                        break; // no honest answer is that long
+                    }
+                    try {
+                        JsonNode m = AlertWire.parse(line);
+                        switch (m.path("type").asText()) {
+                            case "hello" -> lastHello.put(user, Instant.now());
+                            case "answer" -> answered(user, m);
+                            default -> { }
+                        }
+                    } catch (IllegalArgumentException bad) {
+                        break;
+                    }
+                }
+            } catch (IOException e) {
+                // the tray app went away
+            } finally {
+                close();
+            }
+        }
+
+        void close() {
+            List<Connection> list = byUser.get(user);
+            if (list != null) {
+                list.remove(this);
+            }
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // gone already
+            }
+        }
+    }
+}
