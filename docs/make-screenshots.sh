@@ -30,7 +30,14 @@ ack
 S=$(xdotool search --name "保密卫士 · 状态" | head -1)
 eval $(xdotool getwindowgeometry --shell $S)
 xdotool windowfocus --sync $S
+# The click gives the menu button focus; the menu it opens is closed again and reopened from the
+# keyboard with the pointer away, because an item under the pointer would take the Down keys' start.
 xdotool mousemove $((X + 40)) $((Y + HEIGHT - 25)) click 1
+sleep 1
+xdotool key Escape
+xdotool mousemove 20 20
+sleep 0.5
+xdotool key space
 sleep 1
 xdotool key Down Down Return
 sleep 2

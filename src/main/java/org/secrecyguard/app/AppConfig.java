@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import org.secrecyguard.platform.OsFamily;
 
 /**
  * The resident app's configuration, from {@code secrecy-guard.properties} in the data folder (written
@@ -47,18 +47,22 @@ public record AppConfig(Path dataDir, Path rulesDb, String rulesSource, String r
     /** System property (then environment variable SECRECY_GUARD_HOME) overriding the data folder. */
     public static final String DATA_DIR_PROPERTY = "secrecyguard.home";
 
-    /** The per-user data folder for this OS, or the override. */
+    /** The per-user data folder for an OS named as {@code os.name} names it, or the override. */
     public static Path defaultDataDir(String osName, Map<String, String> env, String userHome, String override) {
+        return defaultDataDir(OsFamily.of(osName), env, userHome, override);
+    }
+
+    /** The per-user data folder for an OS family, or the override. */
+    public static Path defaultDataDir(OsFamily os, Map<String, String> env, String userHome, String override) {
         if (override != null && !override.isBlank()) {
             return Path.of(override);
         }
-        String os = osName.toLowerCase(Locale.ROOT);
-        if (os.startsWith("windows")) {
+        if (os == OsFamily.WINDOWS) {
             String local = env.get("LOCALAPPDATA");
             return local != null && !local.isBlank() ? Path.of(local, "SecrecyGuard")
                     : Path.of(userHome, "AppData", "Local", "SecrecyGuard");
         }
-        if (os.contains("mac")) {
+        if (os == OsFamily.MACOS) {
             return Path.of(userHome, "Library", "Application Support", "SecrecyGuard");
         }
         String xdg = env.get("XDG_DATA_HOME");

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.secrecyguard.platform.OsFamily;
 
 /**
  * The user's Documents folder, where chat applications keep their files: on Linux the XDG setting
@@ -21,7 +22,7 @@ final class DocumentsFolder {
     /** The current user's Documents folder on this OS. */
     static Path current() {
         Path home = Path.of(System.getProperty("user.home"));
-        if (System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows")) {
+        if (OsFamily.current().isWindows()) {
             try {
                 return Path.of(com.sun.jna.platform.win32.Shell32Util.getKnownFolderPath(
                         com.sun.jna.platform.win32.KnownFolders.FOLDERID_Documents));

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.secrecyguard.platform.OsFamily;
 
 /**
  * Gives back the font file pages the resident app touched while starting (Linux). JavaFX opens a
@@ -34,7 +35,7 @@ final class FontPageTrim {
 
     /** Drops the resident pages of this process's font mappings; returns the bytes advised. */
     static long run() {
-        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
+        if (!OsFamily.current().isLinux()) {
             return 0;
         }
         try {

@@ -2,9 +2,9 @@ package org.secrecyguard.app;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
-import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.secrecyguard.platform.OsFamily;
 
 /**
  * Keeps the resident app light, applied before JavaFX starts (measured in docs/benchmarks.md):
@@ -31,7 +31,7 @@ final class ResidentTuning {
         setDefault("prism.order", "sw");
         setDefault("javafx.animation.pulse", "30");
         setDefault("prism.disableRegionCaching", "true");
-        if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")
+        if (OsFamily.current().isLinux()
                 && System.getenv("GDK_GL") == null) {
             try {
                 // Before GTK is loaded no other thread reads the environment, so setenv is safe here.

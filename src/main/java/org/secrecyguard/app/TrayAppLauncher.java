@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Platform;
+import org.secrecyguard.platform.OsFamily;
 import org.secrecyguard.platform.Platforms;
 
 /**
@@ -23,7 +24,7 @@ final class TrayAppLauncher {
     }
 
     static void launch() {
-        Path dataDir = AppConfig.defaultDataDir(System.getProperty("os.name", ""), System.getenv(),
+        Path dataDir = AppConfig.defaultDataDir(OsFamily.current(), System.getenv(),
                 System.getProperty("user.home"), Optional.ofNullable(System.getProperty(AppConfig.DATA_DIR_PROPERTY))
                         .orElse(System.getenv("SECRECY_GUARD_HOME")));
         AtomicReference<GuardApp> running = new AtomicReference<>();

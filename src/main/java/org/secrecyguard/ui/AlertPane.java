@@ -145,7 +145,7 @@ final class AlertPane {
                 m.get("kind." + a.contentKind())), "popup-stopped", null);
         row = fact(facts, row, m.get("popup.channel"), m.channel(a.channel()), "popup-channel", null);
         row = fact(facts, row, m.get("popup.level"), m.level(a.level()), "popup-level", "level-value");
-        row = fact(facts, row, m.get("popup.rule"), a.rule(), "popup-rule", null);
+        row = ruleFact(facts, row, m, a.rule());
         row = fact(facts, row, m.get("popup.evidence"), a.evidence(), "popup-evidence", "evidence");
         if (!a.destination().isEmpty()) {
             String name = a.channel() == Channel.REMOVABLE_DRIVE ? "popup.destination.device" : "popup.destination";
@@ -186,6 +186,32 @@ final class AlertPane {
             v.getStyleClass().add(valueStyle);
         }
         grid.addRow(row, n, v);
+        GridPane.setValignment(n, javafx.geometry.VPos.TOP);
+        return row + 1;
+    }
+
+    /**
+     * The rule row: what the rule means, then its id small and grey as a detail for IT ("公文首页的密级标志
+     * marking.header"). A rule without a text shows just its id, once.
+     */
+    private static int ruleFact(GridPane grid, int row, Messages m, String rule) {
+        Label n = new Label(m.get("popup.rule"));
+        n.getStyleClass().add("field-name");
+        Label meaning = new Label(RuleNames.meaning(m, rule));
+        meaning.setId("popup-rule");
+        meaning.setWrapText(true);
+        meaning.setMinHeight(Region.USE_PREF_SIZE);
+        HBox value = new HBox(meaning);
+        value.getStyleClass().add("rule-value");
+        value.setAlignment(Pos.BASELINE_LEFT);
+        if (!meaning.getText().equals(rule)) {
+            Label id = new Label(rule);
+            id.setId("popup-rule-id");
+            id.getStyleClass().add("rule-id");
+            id.setMinWidth(Region.USE_PREF_SIZE);
+            value.getChildren().add(id);
+        }
+        grid.addRow(row, n, value);
         GridPane.setValignment(n, javafx.geometry.VPos.TOP);
         return row + 1;
     }

@@ -23,6 +23,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
@@ -111,7 +112,19 @@ final class FileCheckWindow {
         });
         table.getColumns().add(verdict);
         table.getColumns().add(column(m.get("check.col.level"), 70, r -> r.level() == null ? "" : m.level(r.level())));
-        table.getColumns().add(column(m.get("check.col.findings"), 260, this::findings));
+        TableColumn<FileCheckResult, String> findings = column(m.get("check.col.findings"), 260, this::findings);
+        findings.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                FileCheckResult r = empty || getTableRow() == null ? null : getTableRow().getItem();
+                String ids = r == null || r.verdict().equals("error") ? "" : r.findings().stream()
+                        .map(f -> RuleNames.withId(m, f.rule())).distinct().collect(Collectors.joining("\n"));
+                setTooltip(ids.isEmpty() ? null : new Tooltip(ids));
+            }
+        });
+        table.getColumns().add(findings);
 
         VBox top = new VBox(8, drop, bar, status);
         top.setStyle("-fx-padding: 10;");
@@ -140,8 +153,13 @@ final class FileCheckWindow {
         if (r.verdict().equals("error")) {
             return r.message();
         }
-        return r.findings().stream().map(f -> f.rule() + " " + f.evidence()).distinct()
-                .collect(Collectors.joining("；"));
+        return r.findings().stream().map(this::finding).distinct().collect(Collectors.joining("；"));
+    }
+
+    /** What the finding's rule means and its masked evidence ("文件名中的密级标志：机密"); ids are in the tooltip. */
+    String finding(org.secrecyguard.engine.Finding f) {
+        String meaning = RuleNames.meaning(m, f.rule());
+        return f.evidence().isEmpty() ? meaning : m.format("check.finding", meaning, f.evidence());
     }
 
     private void dragOver(DragEvent e) {

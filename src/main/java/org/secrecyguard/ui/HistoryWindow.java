@@ -17,8 +17,10 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -94,7 +96,19 @@ final class HistoryWindow {
         table.getColumns().add(column(m.get("history.col.level"), 80, r -> m.level(r.level())));
         table.getColumns().add(column(m.get("history.col.outcome"), 130, r -> m.get("outcome." + r.outcome())));
         table.getColumns().add(column(m.get("history.col.app"), 110, r -> r.app().isEmpty() ? "—" : r.app()));
-        table.getColumns().add(column(m.get("history.col.rule"), 150, EventRow::mainRule));
+        TableColumn<EventRow, String> rule = column(m.get("history.col.rule"), 150,
+                r -> RuleNames.meaning(m, r.mainRule()));
+        rule.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                EventRow r = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setTooltip(r == null || r.mainRule().isEmpty() ? null
+                        : new Tooltip(RuleNames.withId(m, r.mainRule())));
+            }
+        });
+        table.getColumns().add(rule);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> showDetail(row));
 
         detail.setId("history-detail");
@@ -165,7 +179,8 @@ final class HistoryWindow {
         if (!r.app().isEmpty()) {
             row = detailRow(row, m.get("history.col.app"), r.app(), "detail-app");
         }
-        row = detailRow(row, m.get("history.detail.findings"), String.join("、", r.rules()), "detail-rules");
+        row = detailRow(row, m.get("history.detail.findings"), 
+                String.join("、", r.rules().stream().map(id -> RuleNames.withId(m, id)).toList()), "detail-rules");
         row = detailRow(row, m.get("history.detail.evidence"), String.join("、", r.evidence()), "detail-evidence");
         if (!r.reason().isEmpty()) {
             row = detailRow(row, m.get("history.detail.reason"), r.reason(), "detail-reason");

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.secrecyguard.platform.OsFamily;
 
 class AppConfigTest {
     @Test
@@ -21,6 +22,10 @@ class AppConfigTest {
         assertEquals(Path.of("/xdg/secrecy-guard"),
                 AppConfig.defaultDataDir("Linux", Map.of("XDG_DATA_HOME", "/xdg"), "/home/li", null));
         assertEquals(Path.of("/tmp/x"), AppConfig.defaultDataDir("Linux", Map.of(), "/home/li", "/tmp/x"));
+        assertEquals(Path.of("/Users/li/Library/Application Support/SecrecyGuard"),
+                AppConfig.defaultDataDir("Mac OS X", Map.of(), "/Users/li", null));
+        assertEquals(Path.of("/home/li/.local/share/secrecy-guard"),
+                AppConfig.defaultDataDir(OsFamily.LINUX, Map.of(), "/home/li", null));
     }
 
     @Test

@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,6 +61,7 @@ class FileCheckWindowTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void checksEveryFileOfAFolderOffTheFxThread(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("机密★1年 通知.txt"), "x");
         Files.writeString(Files.createDirectories(dir.resolve("sub")).resolve("b.txt"), "y");
@@ -71,6 +74,11 @@ class FileCheckWindowTest {
         assertEquals(1, window.results().stream().filter(r -> r.verdict().equals("block")).count());
         assertEquals(1.0, robot.lookup("#check-progress").queryAs(ProgressBar.class).getProgress());
         assertEquals("file-check", checkedOn.get());
+        TableView<FileCheckResult> table = robot.lookup("#check-table").queryAs(TableView.class);
+        TableColumn<FileCheckResult, ?> findings = table.getColumns().get(table.getColumns().size() - 1);
+        FileCheckResult marked = window.results().stream().filter(r -> r.verdict().equals("block")).findFirst()
+                .orElseThrow();
+        assertEquals("文件名中的密级标志：机密", findings.getCellData(marked), "the rule's meaning, not its id");
     }
 
     @Test

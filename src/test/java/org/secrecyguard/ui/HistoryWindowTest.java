@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,6 +85,22 @@ class HistoryWindowTest {
         assertEquals("经处长批准，发往内网审核", label("#detail-reason"));
         assertEquals("工作秘密★1年", label("#detail-evidence"));
         assertEquals("WeChat", label("#detail-app"));
+        assertEquals("正文中单独成行的密级标志（marking.line）", label("#detail-rules"));
+    }
+
+    @Test
+    void theRuleColumnSaysWhatTheRuleMeans() {
+        TableColumn<EventRow, ?> rule = table().getColumns().get(table().getColumns().size() - 1);
+        assertEquals("规则", rule.getText());
+        assertEquals("正文中单独成行的密级标志", rule.getCellData(0));
+        history.rows.add(new EventRow(Instant.now(), Channel.CLIPBOARD, Level.SECRET, "BLOCKED", "text", "",
+                List.of("kw:17", "fp:3", "future.rule"), List.of("样*", "文*", "x"), "", ""));
+        robot.clickOn("#history-refresh");
+        assertEquals("本单位设定的敏感词", rule.getCellData(0));
+        robot.interact(() -> table().getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("本单位设定的敏感词（kw:17）、与已登记的涉密文件内容相同（fp:3）、future.rule",
+                label("#detail-rules"));
     }
 
     @Test

@@ -56,7 +56,8 @@ class PopupsTest {
         popups.showBlock(secretAlert(Action.BLOCK));
         Label level = waitForLabel("#popup-level");
         assertEquals("机密", level.getText());
-        assertEquals("marking.header", text("#popup-rule"));
+        assertEquals("公文首页的密级标志", text("#popup-rule"), "the rule's meaning, not its id");
+        assertEquals("marking.header", text("#popup-rule-id"), "the id stays as a small detail");
         assertEquals("机密★1年", text("#popup-evidence"));
         assertEquals("剪贴板", text("#popup-channel"));
         assertEquals("已拦截：剪贴板内容含机密标志", text("#popup-title"));
@@ -83,6 +84,8 @@ class PopupsTest {
         popups.showWarn(internal);
         Label title = waitForLabel("#popup-title");
         assertEquals("提醒：剪贴板内容含内部标志", title.getText());
+        assertEquals("marking.internal", text("#popup-rule"), "a rule without a text shows its id");
+        assertTrue(robot.lookup("#popup-rule-id").tryQuery().isEmpty(), "the id is not shown twice");
         Window popup = title.getScene().getWindow();
         WaitForAsyncUtils.waitFor(WARN_SHOWN.toMillis() + 3000, TimeUnit.MILLISECONDS, () -> !popup.isShowing());
     }
@@ -126,6 +129,8 @@ class PopupsTest {
         Popups english = new Popups(Messages.forLanguage("en"), WARN_SHOWN);
         english.showBlock(secretAlert(Action.BLOCK));
         assertEquals("Blocked: Clipboard content carries a Secret marking", waitForLabel("#popup-title").getText());
+        assertEquals("Classification marking on an official document's first page", text("#popup-rule"));
+        assertEquals("marking.header", text("#popup-rule-id"));
     }
 
     private Label waitForLabel(String id) throws Exception {
