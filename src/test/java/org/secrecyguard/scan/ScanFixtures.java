@@ -106,6 +106,31 @@ final class ScanFixtures {
         }
     }
 
+    /** A white A4 page at about 100 dpi with the GB/T 9704 head lines in its top-left corner. */
+    static byte[] pagePng(String... lines) {
+        BufferedImage image = new BufferedImage(827, 1169, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.setColor(Color.BLACK);
+        g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING,
+                java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setFont(new Font("Noto Sans CJK SC", Font.PLAIN, 28));
+        int y = 110;
+        for (String line : lines) {
+            g.drawString(line, 100, y);
+            y += 48;
+        }
+        g.dispose();
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(image, "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * A picture checker that "reads" every picture as {@code text} with the given engine, counting calls;
      * pictures whose location contains {@code rejectWhere} are refused.
