@@ -122,6 +122,15 @@ final class RtfParser {
                 }
             }
         }
+        if (pos >= in.length && !stack.isEmpty()) {
+            // A truncated file ends inside open groups: keep what its open header, footnote or comment
+            // held so far (it is only emitted when its group closes), and say the file was cut.
+            depthOverflow = 0;
+            while (!stack.isEmpty()) {
+                closeGroup();
+            }
+            out.note("rtf ends before its groups are closed (truncated?): text after the end is missing");
+        }
         flush();
         emitCell(false);
         out.add(body.text.toString(), SegmentKind.BODY, "body");

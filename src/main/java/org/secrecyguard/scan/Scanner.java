@@ -28,6 +28,8 @@ public final class Scanner implements AutoCloseable {
     private final PictureChecker pictures;
     private final ScanLimits limits;
     private final HashKeyedCache<ScanResult> cache;
+    private Engine keyedEngine;       // guarded by this: the engine the current generation stands for
+    private long engineGeneration;    // guarded by this: bumped whenever the supplier hands out another engine
 
     public Scanner(Supplier<Engine> engines, DocumentSource documents, PictureChecker pictures, ScanLimits limits) {
         this.engines = engines;
@@ -61,7 +63,7 @@ public final class Scanner implements AutoCloseable {
             } else if (Files.size(file) > limits.maxFileBytes()) {
                 content = error(shown, "too large: over " + (limits.maxFileBytes() >> 20) + " MB, not checked");
             } else {
-                String key = ContentHash.of(file) + "|" + engine.rulesVersion() + "|" + pictures.available();
+                String key = ContentHash.of(file) + "|" + engineKey(engine) + "|" + pictures.available();
                 content = cache.get(key);
                 if (content == null) {
                     content = scanContent(file, engine, start);
@@ -73,6 +75,20 @@ public final class Scanner implements AutoCloseable {
         }
         Verdict verdict = nameVerdict.merge(content.verdict());
         return new ScanResult(shown, content.status(), verdict, content.message(), content.notes(), elapsed(start));
+    }
+
+    /**
+     * The cache key part for the rules: the version label alone is not enough, since a rule set edited
+     * in place (a local rules database) keeps its label while its engine changes. Every engine the
+     * supplier hands out that is not the one seen last starts a new generation, so a cached verdict is
+     * only reused under the very engine that produced it.
+     */
+    private synchronized String engineKey(Engine engine) {
+        if (engine != keyedEngine) {
+            keyedEngine = engine;
+            engineGeneration++;
+        }
+        return engineGeneration + "|" + engine.rulesVersion();
     }
 
     public ScanResult scanText(String text, String where) {
