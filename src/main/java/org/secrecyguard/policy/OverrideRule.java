@@ -20,11 +20,13 @@ public final class OverrideRule {
 
     /** True when the text is acceptable as a reason (blank characters do not count). */
     public static boolean isAcceptableReason(String reason) {
-        if (reason == null) {
-            return false;
-        }
-        String stripped = reason.strip();
-        return stripped.codePointCount(0, stripped.length()) >= MIN_REASON_CHARS;
+        return reasonLength(reason) >= MIN_REASON_CHARS;
+    }
+
+    /** Characters of the stripped reason as a reader counts them (a Chinese character is one, 𠀀 too). */
+    public static int reasonLength(String reason) {
+        String stripped = reason == null ? "" : reason.strip();
+        return stripped.codePointCount(0, stripped.length());
     }
 
     /**

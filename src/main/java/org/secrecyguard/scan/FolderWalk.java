@@ -56,7 +56,7 @@ public final class FolderWalk {
     private FolderWalk() {
     }
 
-    /** The files of {@code roots} (files as they are, folders walked) in a stable order. */
+    /** The files of {@code roots} (files and missing paths as they are, folders walked) in a stable order. */
     public static Listing of(List<Path> roots) {
         List<Path> files = new ArrayList<>();
         boolean[] unreadable = {false};
@@ -65,13 +65,13 @@ public final class FolderWalk {
             if (files.size() > MAX_FILES) {
                 break;
             }
-            if (Files.isRegularFile(root)) {
-                files.add(root);
-            } else if (Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
                 List<Path> found = new ArrayList<>();
                 walk(root, MAX_FILES + 1 - files.size(), found, null, unreadable);
                 found.sort(Comparator.naturalOrder());
                 files.addAll(found);
+            } else {
+                files.add(root); // a file, or one that is gone: the scan says which
             }
         }
         if (files.size() > MAX_FILES) {

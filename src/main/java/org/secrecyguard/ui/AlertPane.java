@@ -24,8 +24,6 @@ import org.secrecyguard.policy.Channel;
  */
 final class AlertPane {
     static final double WIDTH = 460;
-    /** Shortest override reason, counted in characters as the user sees them (code points). */
-    static final int MIN_REASON = 10;
 
     private final VBox root;
     private final String title;
@@ -94,12 +92,12 @@ final class AlertPane {
         cancel.setId("override-cancel");
         cancel.setDefaultButton(true);
         reason.textProperty().addListener((obs, old, text) -> {
-            int n = reasonLength(text);
+            int n = org.secrecyguard.policy.OverrideRule.reasonLength(text);
             count.setText(m.format("popup.reason.count", n));
-            cont.setDisable(n < MIN_REASON);
+            cont.setDisable(n < org.secrecyguard.policy.OverrideRule.MIN_REASON_CHARS);
         });
         cont.setOnAction(e -> {
-            if (reasonLength(reason.getText()) >= MIN_REASON) {
+            if (org.secrecyguard.policy.OverrideRule.isAcceptableReason(reason.getText())) {
                 answer.accept(Optional.of(reason.getText().strip()));
             }
         });
@@ -110,12 +108,6 @@ final class AlertPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         root.getChildren().addAll(ask, buttons(spacer, cont, cancel));
         return new AlertPane(root, title, GuardState.ALERT);
-    }
-
-    /** Characters of the stripped reason as a reader counts them (a Chinese character is one). */
-    static int reasonLength(String text) {
-        String s = text == null ? "" : text.strip();
-        return s.codePointCount(0, s.length());
     }
 
     private static String title(Messages m, AlertView a, String kind) {

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.secrecyguard.scan.FolderWalk;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -37,10 +38,9 @@ import javafx.stage.Stage;
 /**
  * Checks files on request: drop files or folders onto the window (or choose them), watch the progress
  * and see each verdict. The check runs on a background thread, one file at a time, and can be
- * cancelled between files; folders are walked up to {@value #MAX_FILES} files.
+ * cancelled between files; folders are walked within {@link FolderWalk}'s limits.
  */
 final class FileCheckWindow {
-    static final int MAX_FILES = 10_000;
 
     private final Stage stage = new Stage();
     private final Messages m;
@@ -200,11 +200,9 @@ final class FileCheckWindow {
             @Override
             protected Void call() {
                 updateMessage("…");
-                List<Path> files = expand(roots);
-                boolean truncated = files.size() > MAX_FILES;
-                if (truncated) {
-                    files = files.subList(0, MAX_FILES);
-                }
+                FolderWalk.Listing listing = FolderWalk.of(roots);
+                List<Path> files = listing.files();
+                boolean truncated = listing.truncated();
                 int total = files.size();
                 int flagged = 0;
                 for (int i = 0; i < total; i++) {
@@ -221,7 +219,7 @@ final class FileCheckWindow {
                     updateMessage(m.format("check.progress", i + 1, total));
                 }
                 updateMessage(m.format("check.done", total, flagged)
-                        + (truncated ? "；" + m.format("check.tooMany", MAX_FILES) : ""));
+                        + (truncated ? "；" + m.format("check.tooMany", FolderWalk.MAX_FILES) : ""));
                 return null;
             }
         };
@@ -245,26 +243,6 @@ final class FileCheckWindow {
         if (running != null && running.isRunning()) {
             running.cancel(true);
         }
-    }
-
-    /** Files of the given roots: regular files as given, folders walked, in a stable order. */
-    static List<Path> expand(List<Path> roots) {
-        List<Path> out = new ArrayList<>();
-        for (Path root : roots) {
-            if (Files.isDirectory(root)) {
-                try (Stream<Path> walk = Files.walk(root)) {
-                    walk.filter(Files::isRegularFile).sorted().limit(MAX_FILES + 1L).forEach(out::add);
-                } catch (IOException | UncheckedIOException e) {
-                    out.add(root);
-                }
-            } else {
-                out.add(root);
-            }
-            if (out.size() > MAX_FILES) {
-                break;
-            }
-        }
-        return out;
     }
 
     private static TableColumn<FileCheckResult, String> column(String title, double width,
