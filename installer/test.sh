@@ -5,4 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash installer/install-deps.sh
-exec xvfb-run -a -s "-screen 0 1920x1080x24" mvn -B verify "$@"
+xvfb-run -a -s "-screen 0 1920x1080x24" mvn -B verify "$@"
+# The shipped jar is the product: no benchmark or sample-picture class may be in it.
+if jar tf target/secrecy-guard.jar | grep -E 'org/secrecyguard/(cli/Bench|cli/(SyntheticOfficialCorpus|RegexTextBaseline|ChildCpuTime)|ocr/samples/)'; then
+    echo "error: benchmark or test-fixture classes in target/secrecy-guard.jar" >&2
+    exit 1
+fi

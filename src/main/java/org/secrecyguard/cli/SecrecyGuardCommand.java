@@ -12,7 +12,6 @@ import picocli.CommandLine.Command;
         description = "SecrecyGuard (保密卫士): finds classified and internal material on this PC.",
         subcommands = {
                 ScanCommand.class,
-                BenchCommand.class,
                 PinCommand.class,
                 EventsCommand.class,
                 CollectCommand.class,
