@@ -40,7 +40,7 @@ final class V2CalendarAndTexts implements Migration {
         }
         WorkHours hours = WorkHours.defaults();
         update(c, "INSERT INTO work_hours (id, days, periods) VALUES (1, ?, ?)",
-                RuleStore.formatDays(hours.days()), RuleStore.formatPeriods(hours.periods()));
+                WorkCalendarTables.formatDays(hours.days()), WorkCalendarTables.formatPeriods(hours.periods()));
         for (PopupText t : DefaultPopupTexts.all()) {
             update(c, "INSERT INTO popup_text (level, channel, locale, explanation, advice) VALUES (?, ?, ?, ?, ?)",
                     t.level().name(), t.channel() == null ? "*" : t.channel().name(), t.locale(),
