@@ -14,14 +14,14 @@ import org.secrecyguard.channel.ChannelHealth;
 import org.secrecyguard.channel.EventSink;
 import org.secrecyguard.channel.GuardChannel;
 import org.secrecyguard.channel.GuardContext;
-import org.secrecyguard.channel.PolicyExternalApps;
+import org.secrecyguard.channel.RulesExternalWindowCheck;
 import org.secrecyguard.channel.ScannerAdapter;
 import org.secrecyguard.channel.TransferPolicy;
 import org.secrecyguard.channel.chat.ChatFileGuard;
 import org.secrecyguard.channel.chat.ChatStore;
 import org.secrecyguard.channel.clipboard.ClipboardGuard;
 import org.secrecyguard.channel.drive.DriveGuard;
-import org.secrecyguard.channel.hotkey.ScreenshotGuard;
+import org.secrecyguard.channel.screenshot.ScreenshotGuard;
 import org.secrecyguard.events.EventKind;
 import org.secrecyguard.events.EventLog;
 import org.secrecyguard.events.Uploader;
@@ -30,7 +30,7 @@ import org.secrecyguard.platform.Platforms;
 import org.secrecyguard.platform.RemovableVolume;
 import org.secrecyguard.policy.Channel;
 import org.secrecyguard.policy.TimeContext;
-import org.secrecyguard.policy.UsbDevice;
+import org.secrecyguard.policy.UsbDeviceId;
 import org.secrecyguard.scan.Scanner;
 import org.secrecyguard.scan.Scanners;
 import org.secrecyguard.ui.GuardUi;
@@ -112,7 +112,7 @@ public final class GuardApp implements AutoCloseable {
                 .fallbackWatch(platforms::newPollingWatch)
                 .clipboard(platforms.systemClipboard())
                 .foreground(platforms.foregroundWindow())
-                .externalApps(new PolicyExternalApps(() -> rules.current().policy().config().externalApps(),
+                .externalApps(new RulesExternalWindowCheck(() -> rules.current().policy().config().externalApps(),
                         Channel.CLIPBOARD))
                 .context(context)
                 .build();
@@ -193,9 +193,9 @@ public final class GuardApp implements AutoCloseable {
     }
 
     /** The device as the allow-list knows it, or null when the OS could not identify it. */
-    private static UsbDevice usbDevice(RemovableVolume volume) {
+    private static UsbDeviceId usbDevice(RemovableVolume volume) {
         return volume.identified()
-                ? new UsbDevice(volume.vendorId(), volume.productId(), volume.serial(), volume.label())
+                ? new UsbDeviceId(volume.vendorId(), volume.productId(), volume.serial(), volume.label())
                 : null;
     }
 

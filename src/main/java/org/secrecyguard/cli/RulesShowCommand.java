@@ -14,7 +14,7 @@ import org.secrecyguard.policy.DayType;
 import org.secrecyguard.policy.ExternalApp;
 import org.secrecyguard.policy.PolicyEntry;
 import org.secrecyguard.policy.PolicyMatrix;
-import org.secrecyguard.policy.UsbDevice;
+import org.secrecyguard.policy.UsbDeviceId;
 import org.secrecyguard.policy.WorkHours;
 import org.secrecyguard.rules.RuleSnapshot;
 import org.secrecyguard.rules.RuleStore;
@@ -63,9 +63,9 @@ final class RulesShowCommand implements Callable<Integer> {
             }
         }
         out.println();
-        List<UsbDevice> devices = s.policy().allowedDevices();
+        List<UsbDeviceId> devices = s.policy().allowedDevices();
         out.println("allowed USB devices: " + devices.size());
-        for (UsbDevice d : devices) {
+        for (UsbDeviceId d : devices) {
             out.println("  " + RulesUsbCommand.describe(d));
         }
         WorkHours hours = s.policy().calendar().hours();

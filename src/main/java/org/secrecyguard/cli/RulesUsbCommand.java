@@ -1,7 +1,7 @@
 package org.secrecyguard.cli;
 
 import java.util.concurrent.Callable;
-import org.secrecyguard.policy.UsbDevice;
+import org.secrecyguard.policy.UsbDeviceId;
 import org.secrecyguard.rules.RuleStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,8 +38,8 @@ final class RulesUsbCommand implements Runnable {
         @Option(names = "--serial", required = true, paramLabel = "SERIAL")
         String serial;
 
-        UsbDevice device(String label) {
-            return new UsbDevice(vid, pid, serial, label);
+        UsbDeviceId device(String label) {
+            return new UsbDeviceId(vid, pid, serial, label);
         }
     }
 
@@ -50,7 +50,7 @@ final class RulesUsbCommand implements Runnable {
 
         @Override
         public Integer call() {
-            UsbDevice d = device(label);
+            UsbDeviceId d = device(label);
             try (RuleStore store = db.open()) {
                 boolean changed = store.allowDevice(d);
                 spec.commandLine().getOut().println((changed ? "allowed " : "already allowed ") + describe(d));
@@ -63,7 +63,7 @@ final class RulesUsbCommand implements Runnable {
     static final class Revoke extends Device {
         @Override
         public Integer call() {
-            UsbDevice d = device("");
+            UsbDeviceId d = device("");
             try (RuleStore store = db.open()) {
                 boolean removed = store.revokeDevice(d);
                 spec.commandLine().getOut().println((removed ? "revoked " : "was not allowed: ") + describe(d));
@@ -72,7 +72,7 @@ final class RulesUsbCommand implements Runnable {
         }
     }
 
-    static String describe(UsbDevice d) {
+    static String describe(UsbDeviceId d) {
         return d.vendorId() + ":" + d.productId() + " serial " + d.serial() + (d.label().isEmpty() ? "" : " (" + d.label() + ")");
     }
 }

@@ -73,17 +73,17 @@ public record Event(UUID id, long epochMillis, ZoneId zone, EventKind kind, Stri
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(kind, "kind");
-        user = Text.cap(user, MAX_SHORT);
-        host = Text.cap(host, MAX_SHORT);
-        channel = Objects.requireNonNullElse(Text.cap(channel, 64), "system");
-        action = Objects.requireNonNullElse(Text.cap(action, 64), "NONE");
+        user = TextCaps.cap(user, MAX_SHORT);
+        host = TextCaps.cap(host, MAX_SHORT);
+        channel = Objects.requireNonNullElse(TextCaps.cap(channel, 64), "system");
+        action = Objects.requireNonNullElse(TextCaps.cap(action, 64), "NONE");
         ruleIds = capList(ruleIds, MAX_RULES, MAX_SHORT);
-        detector = Text.cap(detector, MAX_SHORT);
+        detector = TextCaps.cap(detector, MAX_SHORT);
         evidence = guardEvidence(evidence);
-        overrideReason = Text.cap(overrideReason, MAX_REASON);
-        rulesVersion = Text.cap(rulesVersion, 64);
-        detail = Text.cap(detail, MAX_DETAIL);
-        refusedReason = Text.cap(refusedReason, MAX_DETAIL);
+        overrideReason = TextCaps.cap(overrideReason, MAX_REASON);
+        rulesVersion = TextCaps.cap(rulesVersion, 64);
+        detail = TextCaps.cap(detail, MAX_DETAIL);
+        refusedReason = TextCaps.cap(refusedReason, MAX_DETAIL);
     }
 
     /** An event the collector has not refused (how events are made; only the log knows of refusals). */
@@ -126,7 +126,7 @@ public record Event(UUID id, long epochMillis, ZoneId zone, EventKind kind, Stri
         }
         List<String> out = new ArrayList<>();
         for (String s : items) {
-            String c = Text.cap(s, maxChars);
+            String c = TextCaps.cap(s, maxChars);
             if (c != null && out.size() < maxItems) {
                 out.add(c);
             }
@@ -145,7 +145,7 @@ public record Event(UUID id, long epochMillis, ZoneId zone, EventKind kind, Stri
             }
             String t = s.strip();
             // Caught prose is long, markings are short: a long item is not evidence the engine masked.
-            out.add(Text.length(t) > MAX_EVIDENCE_CHARS ? Evidence.mask(t, 2) : t);
+            out.add(TextCaps.length(t) > MAX_EVIDENCE_CHARS ? Evidence.mask(t, 2) : t);
         }
         return List.copyOf(out);
     }
@@ -161,7 +161,7 @@ public record Event(UUID id, long epochMillis, ZoneId zone, EventKind kind, Stri
         private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
 
         public FileInfo {
-            name = Text.cap(name, 255);
+            name = TextCaps.cap(name, 255);
             size = Math.max(-1, size);
             if (sha256 != null) {
                 sha256 = sha256.strip().toLowerCase(Locale.ROOT);
@@ -191,17 +191,17 @@ public record Event(UUID id, long epochMillis, ZoneId zone, EventKind kind, Stri
      */
     public record Destination(String application, String windowTitle) {
         public Destination {
-            application = Text.cap(application, MAX_SHORT);
-            windowTitle = Text.cap(windowTitle, MAX_TITLE);
+            application = TextCaps.cap(application, MAX_SHORT);
+            windowTitle = TextCaps.cap(windowTitle, MAX_TITLE);
         }
     }
 
     /** A removable drive or phone used as a drive, as its USB descriptors name it. */
     public record DeviceInfo(String vendor, String product, String serial) {
         public DeviceInfo {
-            vendor = Text.cap(vendor, MAX_SHORT);
-            product = Text.cap(product, MAX_SHORT);
-            serial = Text.cap(serial, MAX_SHORT);
+            vendor = TextCaps.cap(vendor, MAX_SHORT);
+            product = TextCaps.cap(product, MAX_SHORT);
+            serial = TextCaps.cap(serial, MAX_SHORT);
         }
     }
 

@@ -66,7 +66,7 @@ public final class Policy {
      *
      * @param device the receiving device, or null when it could not be identified
      */
-    public Action decideRemovable(Verdict verdict, UsbDevice device, TimeContext time) {
+    public Action decideRemovable(Verdict verdict, UsbDeviceId device, TimeContext time) {
         if (verdict.isClean()) {
             return Action.ALLOW;
         }
@@ -81,11 +81,11 @@ public final class Policy {
     }
 
     /** True when IT registered this device as allowed to receive files. */
-    public boolean isAllowedDevice(UsbDevice device) {
+    public boolean isAllowedDevice(UsbDeviceId device) {
         if (device == null) {
             return false;
         }
-        for (UsbDevice allowed : config.allowedDevices()) {
+        for (UsbDeviceId allowed : config.allowedDevices()) {
             if (allowed.sameDevice(device)) {
                 return true;
             }

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param allowedDevices  USB storage devices that may receive work secrets and internal material
  * @param calendar        work hours, holidays and make-up working days
  */
-public record PolicyConfig(PolicyMatrix matrix, ExternalApps externalApps, List<UsbDevice> allowedDevices,
+public record PolicyConfig(PolicyMatrix matrix, ExternalApps externalApps, List<UsbDeviceId> allowedDevices,
                            WorkCalendar calendar) {
     public PolicyConfig {
         Objects.requireNonNull(matrix, "matrix");

@@ -18,7 +18,7 @@ import org.secrecyguard.policy.ExternalApps;
 import org.secrecyguard.policy.PolicyConfig;
 import org.secrecyguard.policy.PolicyEntry;
 import org.secrecyguard.policy.PolicyMatrix;
-import org.secrecyguard.policy.UsbDevice;
+import org.secrecyguard.policy.UsbDeviceId;
 import org.secrecyguard.policy.WorkCalendar;
 import org.secrecyguard.policy.WorkHours;
 
@@ -238,15 +238,15 @@ public final class RuleStore implements AutoCloseable {
     // ---------------------------------------------------------------- USB devices
 
     /** Registers a device as allowed; an existing entry gets the new label. False when nothing changed. */
-    public boolean allowDevice(UsbDevice device) {
+    public boolean allowDevice(UsbDeviceId device) {
         return db.txResult(() -> devices.allow(device));
     }
 
-    public boolean revokeDevice(UsbDevice device) {
+    public boolean revokeDevice(UsbDeviceId device) {
         return db.txResult(() -> devices.revoke(device));
     }
 
-    public List<UsbDevice> allowedDevices() {
+    public List<UsbDeviceId> allowedDevices() {
         return db.query(devices::read);
     }
 

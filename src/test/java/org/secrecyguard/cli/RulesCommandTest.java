@@ -28,7 +28,7 @@ import org.secrecyguard.policy.Channel;
 import org.secrecyguard.policy.DayType;
 import org.secrecyguard.policy.Policy;
 import org.secrecyguard.policy.TimeContext;
-import org.secrecyguard.policy.UsbDevice;
+import org.secrecyguard.policy.UsbDeviceId;
 import org.secrecyguard.rules.ActiveRules;
 import org.secrecyguard.rules.FolderSource;
 import org.secrecyguard.rules.RuleSnapshot;
@@ -131,7 +131,7 @@ class RulesCommandTest {
         assertEquals(Action.BLOCK_OVERRIDABLE, policy.decide(internal, Channel.CLIPBOARD, "Zoom.exe", holiday));
         assertEquals(Action.ALLOW, policy.decide(internal, Channel.CLIPBOARD, "QQ.exe", makeUpSunday),
                 "QQ was removed from the external list");
-        assertEquals(Action.AUDIT, policy.decideRemovable(internal, new UsbDevice("0781", "5581", "aa01", ""), holiday));
+        assertEquals(Action.AUDIT, policy.decideRemovable(internal, new UsbDeviceId("0781", "5581", "aa01", ""), holiday));
         assertEquals(DayType.HOLIDAY, s.policy().calendar().exceptions().get(LocalDate.parse("2026-10-02")));
     }
 

@@ -166,11 +166,11 @@ class PolicyTest {
 
     @Test
     void registeredUsbDeviceMayReceiveWorkSecretsButNotNationalSecrets() {
-        UsbDevice office = new UsbDevice("0781", "5581", "4C530001230101118172", "办公室 1 号");
+        UsbDeviceId office = new UsbDeviceId("0781", "5581", "4C530001230101118172", "办公室 1 号");
         Policy policy = new Policy(new PolicyConfig(PolicyMatrix.defaults(), ExternalApps.defaults(), List.of(office),
                 CALENDAR));
-        UsbDevice sameStickOtherCase = new UsbDevice("0x781", "5581", "4c530001230101118172", "");
-        UsbDevice stranger = new UsbDevice("0951", "1666", "001", "");
+        UsbDeviceId sameStickOtherCase = new UsbDeviceId("0x781", "5581", "4c530001230101118172", "");
+        UsbDeviceId stranger = new UsbDeviceId("0951", "1666", "001", "");
         assertEquals(Action.AUDIT, policy.decideRemovable(found(Level.WORK_SECRET), sameStickOtherCase, WORK_MORNING));
         assertEquals(Action.BLOCK, policy.decideRemovable(found(Level.WORK_SECRET), stranger, WORK_MORNING));
         assertEquals(Action.BLOCK, policy.decideRemovable(found(Level.WORK_SECRET), null, WORK_MORNING));

@@ -26,7 +26,7 @@ import org.secrecyguard.policy.DayType;
 import org.secrecyguard.policy.ExternalApp;
 import org.secrecyguard.policy.PolicyEntry;
 import org.secrecyguard.policy.PolicyMatrix;
-import org.secrecyguard.policy.UsbDevice;
+import org.secrecyguard.policy.UsbDeviceId;
 import org.secrecyguard.policy.WorkHours;
 
 class RuleStoreTest {
@@ -178,7 +178,7 @@ class RuleStoreTest {
     @Test
     void policyAppsDevicesCalendarAndHoursPersist() {
         Path db = dir.resolve("r.db");
-        UsbDevice stick = new UsbDevice("0781", "5581", "AA01", "办公室 1 号");
+        UsbDeviceId stick = new UsbDeviceId("0781", "5581", "AA01", "办公室 1 号");
         try (RuleStore store = RuleStore.create(db)) {
             store.setPolicy(new PolicyEntry(Level.INTERNAL, Channel.SCREENSHOT, Action.AUDIT, Action.BLOCK_OVERRIDABLE));
             assertTrue(store.addApp(Channel.CLIPBOARD, new ExternalApp("Zoom.exe", null)));
@@ -186,7 +186,7 @@ class RuleStoreTest {
             assertTrue(store.removeApp(Channel.CLIPBOARD, "QQ.exe"));
             assertTrue(store.allowDevice(stick));
             assertFalse(store.allowDevice(stick));
-            assertTrue(store.allowDevice(new UsbDevice("0781", "5581", "AA01", "改名")));
+            assertTrue(store.allowDevice(new UsbDeviceId("0781", "5581", "AA01", "改名")));
             store.setWorkHours(new WorkHours(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.SATURDAY),
                     WorkHours.parsePeriods("09:00-17:00")));
             store.importCalendar(Map.of(LocalDate.parse("2026-10-01"), DayType.HOLIDAY,
@@ -199,7 +199,7 @@ class RuleStoreTest {
             assertTrue(s.policy().externalApps().isExternal(Channel.CLIPBOARD, "zoom.EXE"));
             assertFalse(s.policy().externalApps().isExternal(Channel.CLIPBOARD, "QQ.exe"));
             assertTrue(s.policy().externalApps().isExternal(Channel.SCREENSHOT, "QQ.exe"), "other channels untouched");
-            assertEquals(List.of(new UsbDevice("0781", "5581", "AA01", "改名")), s.policy().allowedDevices());
+            assertEquals(List.of(new UsbDeviceId("0781", "5581", "AA01", "改名")), s.policy().allowedDevices());
             assertTrue(s.policy().calendar().hours().days().contains(DayOfWeek.SATURDAY));
             assertEquals(DayType.WORKDAY, s.policy().calendar().exceptions().get(LocalDate.parse("2026-09-27")));
             assertTrue(store.revokeDevice(stick));

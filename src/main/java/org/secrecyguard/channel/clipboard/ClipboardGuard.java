@@ -21,7 +21,7 @@ import org.secrecyguard.channel.ChannelHealth;
 import org.secrecyguard.channel.ContentScanner;
 import org.secrecyguard.channel.DaemonThreads;
 import org.secrecyguard.channel.Enforcer;
-import org.secrecyguard.channel.ExternalApps;
+import org.secrecyguard.channel.ExternalWindowCheck;
 import org.secrecyguard.channel.GuardChannel;
 import org.secrecyguard.channel.GuardContext;
 import org.secrecyguard.channel.GuardPipeline;
@@ -82,7 +82,7 @@ public final class ClipboardGuard implements GuardChannel {
     private final ForegroundWindow foreground;
     private final ContentScanner scanner;
     private final GuardPipeline pipeline;
-    private final ExternalApps externalApps;
+    private final ExternalWindowCheck externalApps;
     private final HashKeyedCache<Verdict> cache = new HashKeyedCache<>(128);
     private final ClipboardMemory memory = new ClipboardMemory();
     private final List<Consumer<VerdictReport>> verdictListeners = new CopyOnWriteArrayList<>();
@@ -432,7 +432,7 @@ public final class ClipboardGuard implements GuardChannel {
         private SystemClipboard clipboard;
         private ForegroundWindow foreground = ForegroundWindow.UNKNOWN;
         private GuardContext context;
-        private ExternalApps externalApps = org.secrecyguard.channel.PolicyExternalApps.defaults(Channel.CLIPBOARD);
+        private ExternalWindowCheck externalApps = org.secrecyguard.channel.RulesExternalWindowCheck.defaults(Channel.CLIPBOARD);
 
         public Builder watch(Supplier<ClipboardWatch> v) {
             watches = v;
@@ -461,7 +461,7 @@ public final class ClipboardGuard implements GuardChannel {
             return this;
         }
 
-        public Builder externalApps(ExternalApps v) {
+        public Builder externalApps(ExternalWindowCheck v) {
             externalApps = v;
             return this;
         }

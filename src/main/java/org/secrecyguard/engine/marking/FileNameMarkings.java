@@ -55,8 +55,8 @@ final class FileNameMarkings {
         }
         boolean atStart = at == start;
         boolean atEnd = m.end() == end;
-        boolean leftDelimited = !atStart && (isDelimiter(t.charAt(at - 1)) || Text.gapBefore(t, at));
-        boolean rightDelimited = !atEnd && (isDelimiter(t.charAt(m.end())) || Text.gapBefore(t, m.end()));
+        boolean leftDelimited = !atStart && (isDelimiter(t.charAt(at - 1)) || TextRanges.gapBefore(t, at));
+        boolean rightDelimited = !atEnd && (isDelimiter(t.charAt(m.end())) || TextRanges.gapBefore(t, m.end()));
         boolean leftOk = atStart || leftDelimited;
         boolean rightOk = atEnd || rightDelimited;
         if (!leftOk || !rightOk) {

@@ -48,11 +48,11 @@ enum HeaderClue {
             return COPY_NUMBER;
         }
         for (String u : MarkingParser.URGENCY) {
-            if (e - s == u.length() && Text.regionEquals(t, s, u)) {
+            if (e - s == u.length() && TextRanges.regionEquals(t, s, u)) {
                 return URGENCY;
             }
         }
-        if ((e - s == 2 || (e - s == 3 && t.charAt(s + 2) == ':')) && Text.regionEquals(t, s, "密级")) {
+        if ((e - s == 2 || (e - s == 3 && t.charAt(s + 2) == ':')) && TextRanges.regionEquals(t, s, "密级")) {
             return LEVEL_LABEL;
         }
         if (isIssuer(t, s, e)) {
@@ -66,7 +66,7 @@ enum HeaderClue {
 
     private static boolean isIssuer(NormalizedText t, int s, int e) {
         int n = e - s;
-        if (n < 5 || n > 30 || !Text.regionEquals(t, e - 2, "文件")) {
+        if (n < 5 || n > 30 || !TextRanges.regionEquals(t, e - 2, "文件")) {
             return false;
         }
         for (int i = s; i < e; i++) {

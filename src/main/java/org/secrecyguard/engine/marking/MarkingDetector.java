@@ -183,7 +183,7 @@ public final class MarkingDetector implements TextDetector {
         SegmentKind kind = document.segment(lines.segment(i)).kind();
         int tokenStart = from;
         for (int k = from + 1; k <= to; k++) {
-            if (k == to || Text.gapBefore(t, k)) {
+            if (k == to || TextRanges.gapBefore(t, k)) {
                 Marking m = MarkingParser.parseLine(t, tokenStart, k);
                 if (m != null && ownScore(m, kind) + kindBonus(kind) >= FLAG) {
                     report(document, lines, i, m, false, out);

@@ -49,7 +49,7 @@ final class MarkingParser {
             p = skipInnerNoise(t, afterCopy, e, 2);
         }
         boolean labelled = false;
-        if (Text.startsWith(t, p, e, "密级")) {
+        if (TextRanges.startsWith(t, p, e, "密级")) {
             labelled = true;
             p += 2;
             if (p < e && (t.charAt(p) == ':' || t.charAt(p) == '★')) {
@@ -63,7 +63,7 @@ final class MarkingParser {
         int q = skipInnerNoise(t, m.end(), e, 2);
         boolean urgent = false;
         for (String u : URGENCY) {
-            if (Text.startsWith(t, q, e, u)) {
+            if (TextRanges.startsWith(t, q, e, u)) {
                 urgent = true;
                 q = skipInnerNoise(t, q + u.length(), e, 2);
                 break;
@@ -106,7 +106,7 @@ final class MarkingParser {
         if (level == Level.INTERNAL || level == Level.WORK_SECRET) {
             if (level == Level.INTERNAL) {
                 for (String noun : INTERNAL_NOUNS) {
-                    if (Text.startsWith(t, p, to, noun)) {
+                    if (TextRanges.startsWith(t, p, to, noun)) {
                         p += noun.length();
                         canonical.append(noun);
                         form = Marking.Form.NOUN;
@@ -119,7 +119,7 @@ final class MarkingParser {
                 q++;
             }
             for (String phrase : KEEPING_PHRASES) {
-                if (Text.startsWith(t, q, to, phrase)) {
+                if (TextRanges.startsWith(t, q, to, phrase)) {
                     p = q + phrase.length();
                     canonical.append(' ').append(phrase);
                     form = Marking.Form.PHRASE;
@@ -206,10 +206,10 @@ final class MarkingParser {
     static int copyNumberEnd(NormalizedText t, int from, int to) {
         int p = from;
         boolean label = false;
-        if (Text.startsWith(t, p, to, "份号")) {
+        if (TextRanges.startsWith(t, p, to, "份号")) {
             p += 2;
             label = true;
-        } else if (Text.startsWith(t, p, to, "no")) {
+        } else if (TextRanges.startsWith(t, p, to, "no")) {
             p += 2;
             label = true;
             if (p < to && t.charAt(p) == '.') {
@@ -256,7 +256,7 @@ final class MarkingParser {
 
     private static boolean anyGap(NormalizedText t, int from, int to) {
         for (int i = from + 1; i < to; i++) {
-            if (Text.gapBefore(t, i)) {
+            if (TextRanges.gapBefore(t, i)) {
                 return true;
             }
         }

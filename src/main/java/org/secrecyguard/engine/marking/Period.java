@@ -27,10 +27,10 @@ record Period(int end, String canonical, Kind kind) {
         if (from >= to) {
             return null;
         }
-        if (Text.startsWith(t, from, to, "长期")) {
+        if (TextRanges.startsWith(t, from, to, "长期")) {
             return new Period(from + 2, "长期", Kind.DEFINITE);
         }
-        if (Text.startsWith(t, from, to, "启用前")) {
+        if (TextRanges.startsWith(t, from, to, "启用前")) {
             return new Period(from + 3, "启用前", Kind.DEFINITE);
         }
         Period date = date(t, from, to);
@@ -90,7 +90,7 @@ record Period(int end, String canonical, Kind kind) {
             return null;
         }
         for (String tail : new String[] {"解密", "前", "止"}) {
-            if (Text.startsWith(t, p, to, tail)) {
+            if (TextRanges.startsWith(t, p, to, tail)) {
                 p += tail.length();
                 sb.append(tail);
                 break;
@@ -144,7 +144,7 @@ record Period(int end, String canonical, Kind kind) {
             p++;
         }
         for (String u : URGENCY) {
-            if (p - from > u.length() && Text.regionEquals(t, p - u.length(), u)) {
+            if (p - from > u.length() && TextRanges.regionEquals(t, p - u.length(), u)) {
                 p -= u.length();
                 break;
             }

@@ -43,7 +43,7 @@ import org.secrecyguard.policy.PolicyConfig;
 import org.secrecyguard.policy.PolicyEntry;
 import org.secrecyguard.policy.PolicyMatrix;
 import org.secrecyguard.policy.TimeContext;
-import org.secrecyguard.policy.UsbDevice;
+import org.secrecyguard.policy.UsbDeviceId;
 import org.secrecyguard.scan.ContentHash;
 import org.secrecyguard.scan.Scanner;
 import org.secrecyguard.scan.Scanners;
@@ -56,7 +56,7 @@ import org.secrecyguard.testing.Await;
  * reports the writes.
  */
 class DriveGuardTest {
-    private static final UsbDevice STICK = new UsbDevice("0781", "5581", "4C530001231219115362", "办公室3号盘");
+    private static final UsbDeviceId STICK = new UsbDeviceId("0781", "5581", "4C530001231219115362", "办公室3号盘");
 
     @TempDir
     Path dir;
@@ -95,8 +95,8 @@ class DriveGuardTest {
         return new RemovableVolume(drive, "KINGSTON", STICK.vendorId(), STICK.productId(), STICK.serial());
     }
 
-    private static UsbDevice device(RemovableVolume v) {
-        return v.identified() ? new UsbDevice(v.vendorId(), v.productId(), v.serial(), v.label()) : null;
+    private static UsbDeviceId device(RemovableVolume v) {
+        return v.identified() ? new UsbDeviceId(v.vendorId(), v.productId(), v.serial(), v.label()) : null;
     }
 
     @Test

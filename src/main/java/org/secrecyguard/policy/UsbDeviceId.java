@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param serial    the device serial number as the OS reports it
  * @param label     a note for people, e.g. "办公室 3 号 U 盘"; may be empty
  */
-public record UsbDevice(String vendorId, String productId, String serial, String label) {
-    public UsbDevice {
+public record UsbDeviceId(String vendorId, String productId, String serial, String label) {
+    public UsbDeviceId {
         vendorId = hexId(vendorId, "vendor id");
         productId = hexId(productId, "product id");
         Objects.requireNonNull(serial, "serial");
@@ -26,7 +26,7 @@ public record UsbDevice(String vendorId, String productId, String serial, String
     }
 
     /** True for the same physical device (label ignored; ids and serial compared without case). */
-    public boolean sameDevice(UsbDevice other) {
+    public boolean sameDevice(UsbDeviceId other) {
         return other != null && vendorId.equals(other.vendorId) && productId.equals(other.productId)
                 && serial.equalsIgnoreCase(other.serial);
     }

@@ -7,6 +7,6 @@ import org.secrecyguard.platform.WindowInfo;
  * itself when it holds flagged content and acts when one of these comes to the foreground.
  */
 @FunctionalInterface
-public interface ExternalApps {
+public interface ExternalWindowCheck {
     boolean isExternal(WindowInfo window);
 }

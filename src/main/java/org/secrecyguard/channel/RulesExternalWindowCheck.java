@@ -10,19 +10,19 @@ import org.secrecyguard.policy.Channel;
  * built-in list), applied to the window in front. A window that names no application at all is not
  * treated as a destination: a channel only arms itself against applications it can name.
  */
-public final class PolicyExternalApps implements ExternalApps {
+public final class RulesExternalWindowCheck implements ExternalWindowCheck {
     private final Supplier<org.secrecyguard.policy.ExternalApps> apps;
     private final Channel channel;
 
-    public PolicyExternalApps(Supplier<org.secrecyguard.policy.ExternalApps> apps, Channel channel) {
+    public RulesExternalWindowCheck(Supplier<org.secrecyguard.policy.ExternalApps> apps, Channel channel) {
         this.apps = Objects.requireNonNull(apps);
         this.channel = Objects.requireNonNull(channel);
     }
 
     /** The built-in list (chat, browsers, cloud drives) for a channel. */
-    public static PolicyExternalApps defaults(Channel channel) {
+    public static RulesExternalWindowCheck defaults(Channel channel) {
         org.secrecyguard.policy.ExternalApps builtIn = org.secrecyguard.policy.ExternalApps.defaults();
-        return new PolicyExternalApps(() -> builtIn, channel);
+        return new RulesExternalWindowCheck(() -> builtIn, channel);
     }
 
     @Override

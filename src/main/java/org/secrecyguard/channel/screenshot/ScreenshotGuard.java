@@ -1,4 +1,4 @@
-package org.secrecyguard.channel.hotkey;
+package org.secrecyguard.channel.screenshot;
 
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;

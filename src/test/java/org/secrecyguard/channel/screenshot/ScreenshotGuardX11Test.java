@@ -1,4 +1,4 @@
-package org.secrecyguard.channel.hotkey;
+package org.secrecyguard.channel.screenshot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

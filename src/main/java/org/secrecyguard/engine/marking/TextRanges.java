@@ -3,8 +3,8 @@ package org.secrecyguard.engine.marking;
 import org.secrecyguard.engine.text.NormalizedText;
 
 /** Small comparisons over a range of normalised text, without copying it. */
-final class Text {
-    private Text() {
+final class TextRanges {
+    private TextRanges() {
     }
 
     /** True when {@code s} stands at {@code at} and ends at or before {@code to}. */

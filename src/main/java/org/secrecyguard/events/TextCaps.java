@@ -1,8 +1,8 @@
 package org.secrecyguard.events;
 
 /** Length caps for free text kept in events: an event row has a bounded size whatever a caller passes. */
-final class Text {
-    private Text() {
+final class TextCaps {
+    private TextCaps() {
     }
 
     /** {@code s} cut to at most {@code max} code points (null stays null; blank becomes null). */
