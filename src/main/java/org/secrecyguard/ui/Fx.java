@@ -29,6 +29,7 @@ public final class Fx {
         }
         // Closing the last window must not end the app: it lives in the tray.
         Platform.setImplicitExit(false);
+        Platform.runLater(IdlePulseTimer::install);
     }
 
     /** Runs on the FX thread: at once when already there, else later. */
