@@ -3,6 +3,7 @@ package org.secrecyguard.cli;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
 
 /**
  * Entry point of the benchmarks ({@code installer/bench.sh text --mb 20}): the same {@code bench}
@@ -13,14 +14,21 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) {
-        picocli.CommandLine cl = new picocli.CommandLine(new BenchCommand());
-        cl.getCommandSpec().mixinStandardHelpOptions(true);
-        cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
-        cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        System.exit(newCommandLine(out, err).execute(args));
+    }
+
+    /** The {@code bench} command line writing to the given streams (tests read what it prints). */
+    public static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new BenchCommand());
+        SecrecyGuardCommand.addHelpOptions(cl);
+        cl.setOut(out);
+        cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("error: " + ex.getMessage());
             return ExitCodes.ERROR;
         });
-        System.exit(cl.execute(args));
+        return cl;
     }
 }

@@ -29,7 +29,7 @@ public final class SecrecyGuardCommand implements Runnable {
     }
 
     /** Every command answers --help and --version, whether or not its class asked for them. */
-    private static void addHelpOptions(CommandLine cl) {
+    static void addHelpOptions(CommandLine cl) {
         if (!cl.getCommandSpec().mixinStandardHelpOptions()) {
             cl.getCommandSpec().mixinStandardHelpOptions(true);
         }

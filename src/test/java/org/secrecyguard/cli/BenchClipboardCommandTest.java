@@ -15,8 +15,8 @@ class BenchClipboardCommandTest {
     void printsLatencyFiguresForEveryCopy() {
         assumeTrue(Xclip.available(), "runs under xvfb-run with xclip installed (CI runs every test there)");
         StringWriter out = new StringWriter();
-        int status = SecrecyGuardCommand.newCommandLine(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true))
-                .execute("bench", "clipboard", "--rounds", "6", "--warmup", "2", "--chars", "300");
+        int status = BenchMain.newCommandLine(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true))
+                .execute("clipboard", "--rounds", "6", "--warmup", "2", "--chars", "300");
         assertEquals(ExitCodes.OK, status, out.toString());
         assertTrue(out.toString().contains("6 copies of 300 chars (3 marked)"), out.toString());
         assertTrue(out.toString().contains("XFixes notification -> verdict (ms): p50"), out.toString());

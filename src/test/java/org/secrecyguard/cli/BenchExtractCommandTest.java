@@ -19,8 +19,8 @@ class BenchExtractCommandTest {
         Files.write(dir.resolve("b.7z"), new byte[] {'7', 'z', (byte) 0xbc, (byte) 0xaf, 0x27, 0x1c, 0, 4, 1, 2, 3});
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int status = SecrecyGuardCommand.newCommandLine(new PrintWriter(out, true), new PrintWriter(err, true))
-                .execute("bench", "extract", "--repeat", "1", "--warmup", "0", dir.toString());
+        int status = BenchMain.newCommandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+                .execute("extract", "--repeat", "1", "--warmup", "0", dir.toString());
         assertEquals(ExitCodes.OK, status, err.toString());
         String text = out.toString();
         assertTrue(text.lines().anyMatch(l -> l.startsWith("a.txt") && l.contains(" txt ")), text);

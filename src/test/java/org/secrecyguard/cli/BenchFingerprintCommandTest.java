@@ -12,8 +12,8 @@ class BenchFingerprintCommandTest {
     void printsThroughputSizeLookupTimeAndDetection() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int status = SecrecyGuardCommand.newCommandLine(new PrintWriter(out), new PrintWriter(err))
-                .execute("bench", "fingerprint", "--docs", "60", "--queries", "6");
+        int status = BenchMain.newCommandLine(new PrintWriter(out), new PrintWriter(err))
+                .execute("fingerprint", "--docs", "60", "--queries", "6");
         assertEquals(ExitCodes.OK, status, err.toString());
         String text = out.toString();
         assertTrue(text.contains("docs/s"), text);
@@ -25,8 +25,8 @@ class BenchFingerprintCommandTest {
     @Test
     void refusesNonsenseSizes() {
         StringWriter err = new StringWriter();
-        int status = SecrecyGuardCommand.newCommandLine(new PrintWriter(new StringWriter()), new PrintWriter(err))
-                .execute("bench", "fingerprint", "--docs", "0");
+        int status = BenchMain.newCommandLine(new PrintWriter(new StringWriter()), new PrintWriter(err))
+                .execute("fingerprint", "--docs", "0");
         assertEquals(ExitCodes.ERROR, status);
         assertTrue(err.toString().contains("--docs"), err.toString());
     }

@@ -13,8 +13,8 @@ class BenchMarkingCommandTest {
     void printsThroughputAndFindsOneMarkingPerMarkedDocument() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int status = SecrecyGuardCommand.newCommandLine(new PrintWriter(out, true), new PrintWriter(err, true))
-                .execute("bench", "marking", "--docs", "8", "--chars", "400", "--rounds", "1");
+        int status = BenchMain.newCommandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+                .execute("marking", "--docs", "8", "--chars", "400", "--rounds", "1");
         assertEquals(ExitCodes.OK, status, err.toString());
         String text = out.toString();
         assertTrue(text.contains("marking bench: 8 documents"), text);
@@ -26,8 +26,8 @@ class BenchMarkingCommandTest {
     @Test
     void rejectsNonsenseSizes() {
         StringWriter err = new StringWriter();
-        int status = SecrecyGuardCommand.newCommandLine(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true))
-                .execute("bench", "marking", "--docs", "0");
+        int status = BenchMain.newCommandLine(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true))
+                .execute("marking", "--docs", "0");
         assertEquals(ExitCodes.ERROR, status);
         assertTrue(err.toString().contains("--docs"), err.toString());
     }

@@ -16,8 +16,8 @@ class BenchTextCommandTest {
     void benchTextPrintsThroughputForBothSidesAndAgreeingKeywordCounts() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int status = SecrecyGuardCommand.newCommandLine(new PrintWriter(out, true), new PrintWriter(err, true))
-                .execute("bench", "text", "--mb", "0.2", "--keywords", "300", "--seconds", "0", "--warmup", "0");
+        int status = BenchMain.newCommandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+                .execute("text", "--mb", "0.2", "--keywords", "300", "--seconds", "0", "--warmup", "0");
         String text = out.toString();
         assertEquals(ExitCodes.OK, status, err.toString());
         assertTrue(text.contains("engine (normalise + detect)") && text.contains("regex alternation"), text);
@@ -39,8 +39,8 @@ class BenchTextCommandTest {
     private static String runNoRegex() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int status = SecrecyGuardCommand.newCommandLine(new PrintWriter(out, true), new PrintWriter(err, true))
-                .execute("bench", "text", "--mb", "0.2", "--keywords", "300", "--seconds", "0", "--warmup", "0",
+        int status = BenchMain.newCommandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+                .execute("text", "--mb", "0.2", "--keywords", "300", "--seconds", "0", "--warmup", "0",
                         "--no-regex");
         assertEquals(ExitCodes.OK, status, err.toString());
         return out.toString();
