@@ -1,12 +1,8 @@
 package org.secrecyguard.rules;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -68,26 +64,16 @@ public final class RuleUpdater implements AutoCloseable {
 
     private final BundleSource source;
     private final PublicKey publicKey;
-    private final Path dir;
-    private final Path workDir;
     private final ActiveRules<?> active;
-    private final UpdateListener listener;
     private final Duration interval;
     private final Duration deadline;
     private final BundleLimits limits;
-    private final Clock clock;
+    private final UpdateReporter reporter;
+    private final InstalledBundles installed;
     private final ReentrantLock checking = new ReentrantLock();
     private final ExecutorService fetchers = Executors.newCachedThreadPool(daemon("rules-fetch"));
     private ScheduledExecutorService scheduler;
     private String lastTag;
-    private byte[] installedHash;
-    private final Path stateFile;
-    /** What the state file said at construction, or null when it was missing or unreadable. */
-    private final UpdaterState recordedState;
-    /** Why the state file could not be read; null when it was read or did not exist. */
-    private final String stateProblem;
-    /** The state as kept now; written after every install and tag change. */
-    private UpdaterState state;
 
     /** What one check did. */
     public enum Status { APPLIED, UP_TO_DATE, REJECTED, BASELINE }
@@ -104,29 +90,13 @@ public final class RuleUpdater implements AutoCloseable {
     private RuleUpdater(Builder b) throws IOException {
         this.source = Objects.requireNonNull(b.source, "source");
         this.publicKey = Objects.requireNonNull(b.publicKey, "publicKey");
-        this.dir = Objects.requireNonNull(b.rulesDir, "rulesDir");
         this.active = Objects.requireNonNull(b.active, "activeRules");
-        this.listener = b.listener == null ? UpdateListener.NONE : b.listener;
         this.interval = b.interval;
         this.deadline = b.deadline;
         this.limits = b.limits;
-        this.clock = b.clock;
-        Files.createDirectories(dir);
-        this.workDir = Files.createDirectories(dir.resolve("work"));
-        cleanStaleFiles();
-        this.stateFile = dir.resolve(UpdaterState.FILE_NAME);
-        UpdaterState read = null;
-        String problem = null;
-        try {
-            read = UpdaterState.read(stateFile);
-        } catch (UpdaterState.Unreadable e) {
-            problem = e.getMessage();
-        } catch (IOException e) {
-            problem = "cannot read " + stateFile + ": " + e.getMessage();
-        }
-        this.recordedState = read;
-        this.stateProblem = problem;
-        this.state = read == null ? UpdaterState.EMPTY : read;
+        this.reporter = new UpdateReporter(b.listener == null ? UpdateListener.NONE : b.listener, active, b.clock);
+        this.installed = new InstalledBundles(Objects.requireNonNull(b.rulesDir, "rulesDir"), publicKey, limits,
+                active, reporter);
     }
 
     public static Builder builder() {
@@ -135,7 +105,7 @@ public final class RuleUpdater implements AutoCloseable {
 
     /** Where the updater keeps the installed bundle. */
     public Path rulesDir() {
-        return dir;
+        return installed.dir();
     }
 
     /**
@@ -146,24 +116,9 @@ public final class RuleUpdater implements AutoCloseable {
     public Outcome loadInstalled() {
         checking.lock();
         try {
-            Path current = dir.resolve(CURRENT);
-            Path previous = dir.resolve(PREVIOUS);
-            boolean installed = Files.exists(current) || Files.exists(previous);
-            if (stateProblem != null) {
-                reject(RejectReason.STATE_UNTRUSTED, stateProblem + "; using the highest valid bundle present",
-                        stateFile.toString(), -1);
-            } else if (recordedState == null && installed) {
-                reject(RejectReason.STATE_UNTRUSTED, stateFile + " is missing while bundles are installed;"
-                        + " using the highest valid bundle present", stateFile.toString(), -1);
-            }
-            Outcome o = recordedState != null ? loadRecorded(recordedState, current, previous)
-                    : loadHighestPresent(current, previous);
+            Outcome o = installed.load();
             if (o.status() == Status.APPLIED) {
-                String currentHex = RuleBundle.hex(installedHash);
-                if (recordedState != null && currentHex.equals(recordedState.currentSha256())) {
-                    // exactly the bundle the tags were collected with: an unchanged source costs one 304
-                    lastTag = recordedState.tags().get(source.describe());
-                }
+                lastTag = installed.trustedTag(source.describe());
             }
             return o;
         } finally {
@@ -171,135 +126,9 @@ public final class RuleUpdater implements AutoCloseable {
         }
     }
 
-    /** The state file is trusted: current, else the recorded previous, and nothing older than the highest. */
-    private Outcome loadRecorded(UpdaterState recorded, Path current, Path previous) {
-        long highest = recorded.highestVersion();
-        if (Files.exists(current)) {
-            Candidate c = verifyInstalled(current, highest, recorded.currentSha256());
-            if (c != null) {
-                Outcome o = activate(c, recorded.previousSha256());
-                if (o.status() == Status.APPLIED) {
-                    return o;
-                }
-            }
-        }
-        if (Files.exists(previous)) {
-            Candidate p = verifyInstalled(previous, highest, recorded.previousSha256());
-            if (p != null) {
-                moveQuietly(previous, current);
-                return activate(p, null);
-            }
-        }
-        return new Outcome(Status.BASELINE, active.version(), null, "");
-    }
-
-    /** No trustworthy state file: the higher valid version of the two installed bundles. */
-    private Outcome loadHighestPresent(Path current, Path previous) {
-        Candidate c = Files.exists(current) ? verifyInstalled(current, 0, null) : null;
-        Candidate p = Files.exists(previous) ? verifyInstalled(previous, 0, null) : null;
-        if (c != null && p != null && p.version() > c.version()) {
-            c.bundle().discard();
-            reject(RejectReason.ROLLBACK, "installed bundle version " + c.version() + " is older than version "
-                    + p.version() + " also installed", "installed " + current, c.version());
-            moveQuietly(current, dir.resolve(CURRENT + ".rejected"));
-            c = null;
-        }
-        if (c != null) {
-            Outcome o = activate(c, p == null ? null : RuleBundle.hex(p.hash()));
-            if (o.status() == Status.APPLIED || p == null) {
-                if (p != null) {
-                    p.bundle().discard();
-                }
-                return o;
-            }
-        }
-        if (p != null) {
-            moveQuietly(previous, current);
-            return activate(p, null);
-        }
-        saveState(UpdaterState.EMPTY.installed(0, null, null));
-        return new Outcome(Status.BASELINE, active.version(), null, "");
-    }
-
-    /** An installed bundle that verified and may be put in force. */
-    private record Candidate(Path file, byte[] hash, VerifiedBundle bundle) {
-        long version() {
-            return bundle.manifest().version();
-        }
-    }
-
-    /**
-     * Verifies an installed bundle; a bundle older than {@code highest} passes only if its hash is the one the
-     * state file recorded for that file. On refusal reports it, moves the file aside and returns null.
-     */
-    private Candidate verifyInstalled(Path bundle, long highest, String recordedHex) {
-        String where = "installed " + bundle;
-        Path aside = bundle.resolveSibling(bundle.getFileName() + ".rejected");
-        try {
-            byte[] hash = RuleBundle.sha256(bundle);
-            VerifiedBundle vb = RuleBundle.verify(bundle, publicKey, limits, workDir);
-            long version = vb.manifest().version();
-            boolean recorded = RuleBundle.hex(hash).equals(recordedHex);
-            if (version < highest && !recorded) {
-                vb.discard();
-                reject(RejectReason.ROLLBACK, "installed bundle version " + version + " is older than version "
-                        + highest + " already applied on this PC", where, version);
-                moveQuietly(bundle, aside);
-                return null;
-            }
-            if (!recorded && recordedHex != null) {
-                LOG.log(Level.WARNING, "{0} is not the bundle recorded in {1}; accepted as version {2} is not older",
-                        new Object[] {bundle, stateFile, version});
-            }
-            return new Candidate(bundle, hash, vb);
-        } catch (BundleRejectedException e) {
-            reject(e.reason(), e.getMessage(), where, -1);
-        } catch (IOException e) {
-            reject(RejectReason.CORRUPT_DATABASE, "cannot read " + bundle + ": " + e.getMessage(), where, -1);
-        }
-        moveQuietly(bundle, aside);
-        return null;
-    }
-
-    /** Puts a verified installed bundle (now at {@code current.bundle}) in force and records it. */
-    private Outcome activate(Candidate c, String previousHex) {
-        long before = active.version();
-        String where = "installed " + c.file();
-        try {
-            ActiveRules<?>.Prepared prepared;
-            try {
-                prepared = prepare(c.bundle());
-            } catch (BundleRejectedException e) {
-                moveQuietly(dir.resolve(CURRENT), dir.resolve(CURRENT + ".rejected"));
-                return reject(e.reason(), e.getMessage(), where, c.version());
-            }
-            prepared.publish();
-            installedHash = c.hash();
-            saveState(state.installed(c.version(), RuleBundle.hex(c.hash()), previousHex));
-            notifyApplied(before, c.bundle().snapshot(), where);
-            return new Outcome(Status.APPLIED, active.version(), null, "");
-        } finally {
-            c.bundle().discard();
-        }
-    }
-
-    private void saveState(UpdaterState next) {
-        try {
-            next.write(stateFile);
-            state = next;
-            syncDirectory();
-        } catch (IOException e) {
-            // the rules in force are unaffected; only the protection across restarts is weaker until the next write
-            state = next;
-            LOG.log(Level.WARNING, "cannot write " + stateFile, e);
-        }
-    }
-
     private void rememberTag(String tag) {
         lastTag = tag;
-        if (!Objects.equals(state.tags().get(source.describe()), tag)) {
-            saveState(state.withTag(source.describe(), tag));
-        }
+        installed.rememberTag(source.describe(), tag);
     }
 
     /** Starts polling every interval (the first check after a short random delay, so PCs do not all call at once). */
@@ -338,13 +167,14 @@ public final class RuleUpdater implements AutoCloseable {
         String where = source.describe();
         Path incoming = null;
         try {
-            incoming = Files.createTempFile(dir, "incoming-", ".tmp");
+            incoming = Files.createTempFile(installed.dir(), "incoming-", ".tmp");
             BundleSource.FetchResult fetched = fetchWithDeadline(incoming);
             if (fetched.notModified()) {
                 rememberTag(fetched.tag());
                 return upToDate();
             }
             byte[] hash = RuleBundle.sha256(incoming);
+            byte[] installedHash = installed.installedHash();
             if (installedHash != null && Arrays.equals(hash, installedHash)) {
                 rememberTag(fetched.tag());
                 return upToDate();
@@ -354,89 +184,52 @@ public final class RuleUpdater implements AutoCloseable {
             rememberTag(fetched.tag());
             return verifyAndApply(incoming, hash, where);
         } catch (BundleRejectedException e) {
-            return reject(e.reason(), e.getMessage(), where, -1);
+            return reporter.rejected(e.reason(), e.getMessage(), where, -1);
         } catch (IOException e) {
-            return reject(RejectReason.SOURCE_UNAVAILABLE, "cannot fetch from " + where + ": " + e.getMessage(), where, -1);
+            return reporter.rejected(RejectReason.SOURCE_UNAVAILABLE, "cannot fetch from " + where + ": "
+                    + e.getMessage(), where, -1);
         } finally {
-            deleteQuietly(incoming);
+            InstalledBundles.deleteQuietly(incoming);
         }
     }
 
     private Outcome verifyAndApply(Path incoming, byte[] hash, String where) throws IOException {
         VerifiedBundle vb;
         try {
-            vb = RuleBundle.verify(incoming, publicKey, limits, workDir);
+            vb = RuleBundle.verify(incoming, publicKey, limits, installed.workDir());
         } catch (BundleRejectedException e) {
-            return reject(e.reason(), e.getMessage(), where, -1);
+            return reporter.rejected(e.reason(), e.getMessage(), where, -1);
         }
         try {
             long offered = vb.manifest().version();
             long before = active.version();
             if (offered <= before) {
-                return reject(RejectReason.NOT_NEWER, "bundle version " + offered + " is not newer than the rules in force ("
-                        + before + ")", where, offered);
+                return reporter.rejected(RejectReason.NOT_NEWER, "bundle version " + offered
+                        + " is not newer than the rules in force (" + before + ")", where, offered);
             }
-            long highest = state.highestVersion();
+            long highest = installed.highestVersion();
             if (offered < highest) {
-                return reject(RejectReason.ROLLBACK, "bundle version " + offered + " is older than version " + highest
-                        + " already applied on this PC", where, offered);
+                return reporter.rejected(RejectReason.ROLLBACK, "bundle version " + offered
+                        + " is older than version " + highest + " already applied on this PC", where, offered);
             }
             ActiveRules<?>.Prepared prepared;
             try {
-                prepared = prepare(vb);
+                prepared = InstalledBundles.prepare(active, vb);
             } catch (BundleRejectedException e) {
-                return reject(e.reason(), e.getMessage(), where, offered);
+                return reporter.rejected(e.reason(), e.getMessage(), where, offered);
             }
             String previousHex;
             try {
-                previousHex = install(incoming);
+                previousHex = installed.install(incoming);
             } catch (IOException e) {
-                return reject(RejectReason.APPLY_FAILED, "cannot write into " + dir + ": " + e.getMessage(), where, offered);
+                return reporter.rejected(RejectReason.APPLY_FAILED, "cannot write into " + installed.dir() + ": "
+                        + e.getMessage(), where, offered);
             }
             prepared.publish();
-            installedHash = hash;
-            saveState(state.installed(offered, RuleBundle.hex(hash), previousHex));
-            notifyApplied(before, vb.snapshot(), where);
-            return new Outcome(Status.APPLIED, active.version(), null, "");
+            installed.recordInstalled(hash, offered, previousHex);
+            return reporter.applied(before, vb.snapshot(), where);
         } finally {
             vb.discard();
-        }
-    }
-
-    private ActiveRules<?>.Prepared prepare(VerifiedBundle vb) {
-        try {
-            return active.prepare(vb.snapshot());
-        } catch (RuntimeException e) {
-            throw new BundleRejectedException(RejectReason.APPLY_FAILED,
-                    "rules version " + vb.manifest().version() + " could not be built: " + e, e);
-        }
-    }
-
-    /**
-     * fsync, keep the current bundle as previous, atomic rename, fsync the folder.
-     *
-     * @return the hex SHA-256 of the bundle now at previous.bundle, or null when there is none
-     */
-    private String install(Path incoming) throws IOException {
-        try (FileChannel ch = FileChannel.open(incoming, StandardOpenOption.WRITE)) {
-            ch.force(true);
-        }
-        Path current = dir.resolve(CURRENT);
-        String previousHex = null;
-        if (Files.exists(current)) {
-            previousHex = RuleBundle.hex(installedHash != null ? installedHash : RuleBundle.sha256(current));
-            Files.move(current, dir.resolve(PREVIOUS), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        }
-        Files.move(incoming, current, StandardCopyOption.ATOMIC_MOVE);
-        syncDirectory();
-        return previousHex;
-    }
-
-    private void syncDirectory() {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // Windows cannot open a directory as a channel; NTFS journals the rename itself
         }
     }
 
@@ -468,61 +261,6 @@ public final class RuleUpdater implements AutoCloseable {
 
     private Outcome upToDate() {
         return new Outcome(Status.UP_TO_DATE, active.version(), null, "");
-    }
-
-    private Outcome reject(RejectReason reason, String message, String where, long offered) {
-        long version = active.version();
-        LOG.log(Level.WARNING, "rule bundle refused ({0}) from {1}: {2}", new Object[] {reason, where, message});
-        try {
-            listener.rejected(new UpdateListener.Rejected(reason, message, where, offered, version, clock.instant()));
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "update listener failed", e);
-        }
-        return new Outcome(Status.REJECTED, version, reason, message);
-    }
-
-    private void notifyApplied(long before, RuleSnapshot snapshot, String where) {
-        LOG.log(Level.INFO, "rules version {0} in force (was {1}), from {2}",
-                new Object[] {snapshot.info().version(), before, where});
-        try {
-            listener.applied(new UpdateListener.Applied(before, snapshot, where, clock.instant()));
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "update listener failed", e);
-        }
-    }
-
-    private void cleanStaleFiles() throws IOException {
-        for (String glob : new String[] {"incoming-*.tmp", "state-*.tmp"}) {
-            try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, glob)) {
-                for (Path p : s) {
-                    deleteQuietly(p);
-                }
-            }
-        }
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(workDir)) {
-            for (Path p : s) {
-                deleteQuietly(p);
-            }
-        }
-    }
-
-    private static void moveQuietly(Path from, Path to) {
-        try {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "cannot move " + from + " to " + to, e);
-        }
-    }
-
-    private static void deleteQuietly(Path p) {
-        if (p == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException e) {
-            // a download thread may still hold it (Windows); it is removed at the next start
-        }
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

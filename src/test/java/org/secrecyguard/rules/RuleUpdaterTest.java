@@ -71,8 +71,14 @@ class RuleUpdaterTest {
     private void publishToShare(byte[] bundle) throws IOException {
         Path tmp = share.resolve("upload.tmp");
         Files.write(tmp, bundle);
+        // the share's tag is size + mtime: two same-size uploads within one millisecond would look unchanged,
+        // which no real share sees; give each upload its own time
+        Files.setLastModifiedTime(tmp, java.nio.file.attribute.FileTime.fromMillis(
+                System.currentTimeMillis() + 1000L * uploads.incrementAndGet()));
         Files.move(tmp, share.resolve(FolderSource.DEFAULT_FILE_NAME), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
+
+    private final java.util.concurrent.atomic.AtomicInteger uploads = new java.util.concurrent.atomic.AtomicInteger();
 
     /** Puts version 1 in force from the share, as the starting point of the rejection tests. */
     private void startWithVersionOne() throws IOException {
