@@ -79,7 +79,36 @@ public final class OnAccessDecider implements FileAccessGate.Decider, AutoClosea
 
     @Override
     public void decide(FileAccessGate.Request r) {
-        Optional<String> destination = destinations.destinationOf(r.executable());
+        Optional<Optional<String>> known = destinations.known(r.executable());
+        if (known.isPresent()) {
+            decide(r, known.get());
+            return;
+        }
+        // A program not judged yet whose bytes must be read: never on this thread (its open would
+        // wait on the gate itself), and within the document budget like a scan.
+        r.file();
+        r.owner(); // read now: once answered, the held descriptor is gone
+        pending.put(r, System.nanoTime());
+        try {
+            scans.execute(() -> decide(r, destinations.resolve(r.executable())));
+        } catch (RejectedExecutionException busy) {
+            pending.remove(r);
+            r.allow();
+            return;
+        }
+        deadlines.schedule(() -> {
+            if (!r.answered()) {
+                pending.remove(r);
+                r.allow();
+            }
+        }, DOCUMENT_BUDGET.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void decide(FileAccessGate.Request r, Optional<String> destination) {
+        pending.remove(r);
+        if (r.answered()) {
+            return; // the budget ran out while the program was being recognised
+        }
         if (destination.isEmpty()) {
             r.allow();
             return;
@@ -184,6 +213,7 @@ public final class OnAccessDecider implements FileAccessGate.Decider, AutoClosea
 
     @Override
     public void close() {
+        destinations.close();
         scans.shutdownNow();
         deadlines.shutdownNow();
     }

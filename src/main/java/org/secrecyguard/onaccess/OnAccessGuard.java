@@ -26,6 +26,8 @@ public final class OnAccessGuard implements AutoCloseable {
     private final OverrideGrants grants;
     private final OnAccessReports reports;
     private final OnAccessDecider decider;
+    private final DestinationProcesses destinations;
+    private final List<Path> installRoots;
     private final Duration watchdogLimit;
     private final Runnable onStall;
     private OnAccessWatchdog watchdog;
@@ -36,8 +38,9 @@ public final class OnAccessGuard implements AutoCloseable {
         Clock clock = b.clock;
         this.grants = new OverrideGrants(clock);
         this.reports = new OnAccessReports(b.scanner, b.policy, b.events, b.notifiers, grants, clock);
-        this.decider = new OnAccessDecider(b.scanner, b.policy, new DestinationProcesses(b.externalApps), grants,
-                reports, clock);
+        this.destinations = new DestinationProcesses(b.externalApps);
+        this.installRoots = List.copyOf(b.installRoots);
+        this.decider = new OnAccessDecider(b.scanner, b.policy, destinations, grants, reports, clock);
         this.watchdogLimit = b.watchdogLimit;
         this.onStall = b.onStall;
     }
@@ -48,6 +51,7 @@ public final class OnAccessGuard implements AutoCloseable {
 
     /** Starts holding opens; throws {@link org.secrecyguard.platform.PlatformUnavailableException} when it cannot. */
     public synchronized void start() {
+        installRoots.forEach(destinations::learnInstalled); // before the gate: these reads must not be held
         gate.start(roots, decider);
         watchdog = new OnAccessWatchdog(gate, decider::oldestPendingNanos, watchdogLimit, onStall);
     }
@@ -71,6 +75,7 @@ public final class OnAccessGuard implements AutoCloseable {
     public static final class Builder {
         private FileAccessGate gate;
         private List<Path> roots = List.of();
+        private List<Path> installRoots = List.of(Path.of("/"));
         private ContentScanner scanner;
         private TransferPolicy policy;
         private Supplier<ExternalApps> externalApps;
@@ -86,6 +91,12 @@ public final class OnAccessGuard implements AutoCloseable {
         }
 
         /** Folders whose filesystems are watched (users' homes, removable media). */
+        /** Where the destination packages are installed ("/" on a PC: {@code /opt/...}). */
+        public Builder installRoots(List<Path> installRoots) {
+            this.installRoots = installRoots;
+            return this;
+        }
+
         public Builder roots(List<Path> roots) {
             this.roots = roots;
             return this;

@@ -76,7 +76,7 @@ class OnAccessGuardLinuxTest {
         Files.createDirectories(home);
         run(List.of("mount", "-t", "tmpfs", "-o", "size=64m", "tmpfs", home.toString()));
         Path pkg = Files.createDirectories(scratch.resolve("opt/wechat"));
-        weChat = Files.copy(Path.of("/bin/cat"), pkg.resolve("wechat"), StandardCopyOption.COPY_ATTRIBUTES);
+        weChat = DestinationProcessesTest.chatBinary(pkg.resolve("wechat")); // cat with bytes of its own
     }
 
     @AfterAll
@@ -91,7 +91,7 @@ class OnAccessGuardLinuxTest {
                 .scanner(new ScannerAdapter(Scanners.forFiles(rules::get, false)))
                 .policy((v, t, time) -> policy.decide(v, t, time))
                 .externalApps(ExternalApps::defaults).events(events::add).notifiers(user -> notifier)
-                .clock(clock).watchdogLimit(watchdog).build();
+                .clock(clock).watchdogLimit(watchdog).installRoots(List.of(scratch)).build();
         guard.start();
     }
 
@@ -123,6 +123,16 @@ class OnAccessGuardLinuxTest {
         assertEquals(Level.SECRET, e.verdict().highest().orElseThrow());
         Await.until(() -> notifier.shown.contains("block"), "the user is told");
         assertFalse(e.toString().contains("专项工作"), "the document's text is not in the event");
+    }
+
+    @Test
+    void aRenamedCopyOfTheChatClientIsStillTheChatClient() throws Exception {
+        startGuard(new FanotifyGate(), Duration.ofSeconds(3));
+        Path copy = Files.copy(weChat, Files.createDirectories(scratch.resolve("tools")).resolve("notes"),
+                StandardCopyOption.COPY_ATTRIBUTES);
+        Path marked = Files.writeString(home.resolve("报告.txt"), "机密★1年\n关于某专项工作的报告", StandardCharsets.UTF_8);
+        assertEquals(1, open(copy, marked).exit(), "known by its bytes, not its name");
+        assertEquals(0, open(Path.of("/bin/cat"), marked).exit());
     }
 
     @Test
