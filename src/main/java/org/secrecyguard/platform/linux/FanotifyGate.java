@@ -1,6 +1,7 @@
 package org.secrecyguard.platform.linux;
 
 import com.sun.jna.LastErrorException;
+import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -39,7 +40,7 @@ public final class FanotifyGate implements FileAccessGate {
     public synchronized void start(List<Path> roots, Decider decider) {
         int f;
         try {
-            f = LibcFanotify.C.fanotify_init(LibcFanotify.FAN_CLASS_CONTENT | LibcFanotify.FAN_CLOEXEC
+            f = LibcFanotify.fanotify_init(LibcFanotify.FAN_CLASS_CONTENT | LibcFanotify.FAN_CLOEXEC
                             | LibcFanotify.FAN_NONBLOCK,
                     LibcFanotify.O_RDONLY | LibcFanotify.O_LARGEFILE | LibcFanotify.O_CLOEXEC);
         } catch (UnsatisfiedLinkError | LastErrorException e) {
@@ -63,11 +64,11 @@ public final class FanotifyGate implements FileAccessGate {
 
     private void mark(int f, Path root) {
         String path = root.toAbsolutePath().toString();
-        int r = LibcFanotify.C.fanotify_mark(f, LibcFanotify.FAN_MARK_ADD | LibcFanotify.FAN_MARK_FILESYSTEM,
+        int r = LibcFanotify.fanotify_mark(f, LibcFanotify.FAN_MARK_ADD | LibcFanotify.FAN_MARK_FILESYSTEM,
                 LibcFanotify.FAN_OPEN_PERM, LibcFanotify.AT_FDCWD, path);
         if (r != 0 && Native.getLastError() == LibcFanotify.EINVAL) {
             // Kernel before 4.20: the mount only (bind mounts of it are then not seen).
-            r = LibcFanotify.C.fanotify_mark(f, LibcFanotify.FAN_MARK_ADD | LibcFanotify.FAN_MARK_MOUNT,
+            r = LibcFanotify.fanotify_mark(f, LibcFanotify.FAN_MARK_ADD | LibcFanotify.FAN_MARK_MOUNT,
                     LibcFanotify.FAN_OPEN_PERM, LibcFanotify.AT_FDCWD, path);
         }
         if (r != 0) {
@@ -89,40 +90,41 @@ public final class FanotifyGate implements FileAccessGate {
             int f = fd;
             fd = -1;
             if (f >= 0) {
-                LibcFanotify.C.close(f); // the kernel allows every open still waiting on us
+                LibcFanotify.close(f); // the kernel allows every open still waiting on us
             }
         }
     }
 
     private void readLoop(Decider decider) {
-        byte[] buffer = new byte[METADATA_LEN * 256];
-        byte[] pollfd = new byte[8];
+        // Native buffers reused for every event: no copying of a Java array in and out per read.
+        Memory buffer = new Memory(METADATA_LEN * 256L);
+        Memory pollfd = new Memory(8);
         while (!closed.get()) {
             lastBeat = System.nanoTime();
             int f = fd;
             if (f < 0) {
                 return;
             }
-            ByteBuffer.wrap(pollfd).order(ByteOrder.nativeOrder()).putInt(0, f).putShort(4, LibcFanotify.POLLIN)
-                    .putShort(6, (short) 0);
-            int ready = LibcFanotify.C.poll(pollfd, 1, BEAT_MILLIS);
+            pollfd.setInt(0, f);
+            pollfd.setShort(4, LibcFanotify.POLLIN);
+            pollfd.setShort(6, (short) 0);
+            int ready = LibcFanotify.poll(pollfd, 1, BEAT_MILLIS);
             if (ready <= 0) {
                 continue; // timeout or EINTR: beat again
             }
-            int n = LibcFanotify.C.read(f, buffer, buffer.length);
+            int n = LibcFanotify.read(f, buffer, buffer.size());
             if (n <= 0) {
                 if (closed.get()) {
                     return;
                 }
                 continue; // EAGAIN: another wake-up took it
             }
-            ByteBuffer events = ByteBuffer.wrap(buffer, 0, n).order(ByteOrder.nativeOrder());
             int at = 0;
             while (at + METADATA_LEN <= n) {
-                int eventLen = events.getInt(at);
-                int version = events.get(at + 4) & 0xff;
-                int eventFd = events.getInt(at + 16);
-                int pid = events.getInt(at + 20);
+                int eventLen = buffer.getInt(at);
+                int version = buffer.getByte(at + 4) & 0xff;
+                int eventFd = buffer.getInt(at + 16);
+                int pid = buffer.getInt(at + 20);
                 if (eventLen < METADATA_LEN || version != LibcFanotify.FANOTIFY_METADATA_VERSION) {
                     return; // a kernel speaking another layout: stop, the watchdog sees no beat and restarts
                 }
@@ -243,9 +245,9 @@ public final class FanotifyGate implements FileAccessGate {
             if (f >= 0) {
                 byte[] r = new byte[8];
                 ByteBuffer.wrap(r).order(ByteOrder.nativeOrder()).putInt(0, eventFd).putInt(4, response);
-                LibcFanotify.C.write(f, r, r.length);
+                LibcFanotify.write(f, r, r.length);
             }
-            LibcFanotify.C.close(eventFd);
+            LibcFanotify.close(eventFd);
         }
     }
 }
