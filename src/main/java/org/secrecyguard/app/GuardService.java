@@ -40,6 +40,7 @@ final class GuardService implements AutoCloseable {
     private final Scanner scanner;
     private final TrayLink trays;
     private final OnAccessGuard guard;
+    private final TrayAppWatch trayWatch;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private GuardService(AppConfig config, List<Path> roots, FileAccessGate gate, Runnable exitAfterStall)
@@ -57,6 +58,14 @@ final class GuardService implements AutoCloseable {
         TransferPolicy policy = (verdict, transfer, time) -> rules.current().policy().decide(verdict,
                 transfer.channel(), transfer.destinationApp(), new TimeContext(time));
         EventSink events = logged;
+        this.trayWatch = new TrayAppWatch(Platforms.newSessionLauncher(trayCommand()), (user, detail) -> {
+            try {
+                logged.system(EventKind.AGENT_STOPPED, user, detail);
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "event log failed", e);
+            }
+        }, Clock.systemDefaultZone());
+        trays.watch(trayWatch);
         this.guard = OnAccessGuard.builder().gate(gate).roots(roots).scanner(new ScannerAdapter(scanner))
                 .policy(policy).externalApps(() -> rules.current().policy().config().externalApps())
                 .events(events).notifiers(trays::forUser).clock(Clock.systemDefaultZone())
@@ -77,6 +86,19 @@ final class GuardService implements AutoCloseable {
         s.system(EventKind.AGENT_STARTED, "guard service " + GuardApp.version() + ", watching " + roots);
         s.guard.start();
         return s;
+    }
+
+    /**
+     * How the tray app is started in a user's session: {@code -Dsecrecyguard.trayCommand} (the package
+     * sets {@code /usr/bin/secrecy-guard}), else this very runtime and class path without a subcommand.
+     */
+    static List<String> trayCommand() {
+        String configured = System.getProperty("secrecyguard.trayCommand", "").trim();
+        if (!configured.isEmpty()) {
+            return List.of(configured.split("\\s+"));
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        return List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName());
     }
 
     String rulesVersion() {
@@ -125,6 +147,7 @@ final class GuardService implements AutoCloseable {
         }
         guard.close();
         trays.close();
+        trayWatch.close();
         system(EventKind.AGENT_STOPPED, "guard service stopped");
         scanner.close();
         rules.close();

@@ -72,6 +72,11 @@ final class LoggedEvents implements EventSink, HistorySource {
         log.appendAsync(Event.system(kind, detail).rulesVersion(rulesVersion.get()).build());
     }
 
+    /** A system event about another user than the one this process runs as (the service's tray watch). */
+    void system(EventKind kind, String user, String detail) {
+        log.appendAsync(Event.system(kind, detail).user(user).rulesVersion(rulesVersion.get()).build());
+    }
+
     @Override
     public List<EventRow> recent(int limit) {
         List<EventRow> rows = new ArrayList<>();

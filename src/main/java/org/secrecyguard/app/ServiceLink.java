@@ -38,6 +38,7 @@ final class ServiceLink implements GuardChannel {
     private volatile Thread thread;
     private volatile boolean connected;
     private volatile SocketChannel channel;
+    private volatile OutputStream out;
 
     ServiceLink(Path socket, UserNotifier notifier) {
         this.socket = socket;
@@ -62,6 +63,10 @@ final class ServiceLink implements GuardChannel {
 
     @Override
     public synchronized void stop() {
+        OutputStream o = out;
+        if (o != null) {
+            write(o, AlertWire.bye()); // an end on purpose: the service does not report it as a kill
+        }
         Thread t = thread;
         thread = null;
         if (t != null) {
@@ -95,6 +100,7 @@ final class ServiceLink implements GuardChannel {
             } finally {
                 connected = false;
                 channel = null;
+                out = null;
             }
             try {
                 Thread.sleep(HELLO.toMillis());
@@ -107,6 +113,7 @@ final class ServiceLink implements GuardChannel {
     private void serve(SocketChannel ch) throws IOException {
         // Written through the channel itself: a stream adapter would wait for the reader's lock.
         OutputStream out = new ChannelWriter(ch);
+        this.out = out;
         Thread hello = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 if (!write(out, AlertWire.hello())) {

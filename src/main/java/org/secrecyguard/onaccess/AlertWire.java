@@ -22,7 +22,9 @@ import org.secrecyguard.policy.Channel;
  *   <li>service → tray: {@code {"type":"alert","id":7,"ask":"warn|block|override","alert":{…}}} (the
  *       alert's findings carry masked evidence only, as popups do);</li>
  *   <li>tray → service: {@code {"type":"answer","id":7,"reason":"…"}} (no reason: the block stands) and
- *       {@code {"type":"hello"}} every few seconds, which tells the service the tray app is alive.</li>
+ *       {@code {"type":"hello"}} every few seconds, which tells the service the tray app is alive, and
+ *       {@code {"type":"bye"}} when it ends on purpose: a connection that drops without it is a tray
+ *       app that was killed.</li>
  * </ul>
  */
 public final class AlertWire {
@@ -54,6 +56,11 @@ public final class AlertWire {
 
     public static String hello() {
         return "{\"type\":\"hello\"}";
+    }
+
+    /** Said by a tray app that ends on purpose (exit with the admin PIN, logout), so its end is no alarm. */
+    public static String bye() {
+        return "{\"type\":\"bye\"}";
     }
 
     /** Parses one line; throws {@link IllegalArgumentException} for anything malformed. */

@@ -48,6 +48,23 @@ public final class TrayLink implements AutoCloseable {
     private final Map<Long, Question> questions = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastHello = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
+    private volatile Presence presence = new Presence() {
+    };
+
+    /** Told when a user's first tray app connects and when the last one goes (on the link's threads). */
+    public interface Presence {
+        default void arrived(String user) {
+        }
+
+        /** @param saidBye the tray app ended on purpose; otherwise it was killed or crashed */
+        default void left(String user, boolean saidBye) {
+        }
+    }
+
+    /** Who is told of tray apps coming and going (the tamper watch). */
+    public void watch(Presence presence) {
+        this.presence = presence;
+    }
     private final Thread acceptor;
 
     private TrayLink(Path socket, ServerSocketChannel server) {
@@ -96,6 +113,11 @@ public final class TrayLink implements AutoCloseable {
         };
     }
 
+    /** True while at least one tray app of the user is connected. */
+    public boolean connected(String user) {
+        return !byUser.getOrDefault(user, List.of()).isEmpty();
+    }
+
     /** When the user's tray app last said hello, or empty when it never did. */
     public Optional<Instant> lastHello(String user) {
         return Optional.ofNullable(lastHello.get(user));
@@ -119,7 +141,11 @@ public final class TrayLink implements AutoCloseable {
                 SocketChannel ch = server.accept();
                 UnixDomainPrincipal peer = ch.getOption(ExtendedSocketOptions.SO_PEERCRED);
                 Connection c = new Connection(peer.user().getName(), ch);
-                byUser.computeIfAbsent(c.user, u -> new CopyOnWriteArrayList<>()).add(c);
+                List<Connection> mine = byUser.computeIfAbsent(c.user, u -> new CopyOnWriteArrayList<>());
+                mine.add(c);
+                if (mine.size() == 1) {
+                    presence.arrived(c.user);
+                }
                 Thread t = new Thread(() -> c.read(), "tray-link-" + c.user);
                 t.setDaemon(true);
                 t.start();
@@ -161,6 +187,8 @@ public final class TrayLink implements AutoCloseable {
     private final class Connection {
         final String user;
         final SocketChannel channel;
+        volatile boolean saidBye;
+        private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
         Connection(String user, SocketChannel channel) {
             this.user = user;
@@ -193,6 +221,7 @@ public final class TrayLink implements AutoCloseable {
                         JsonNode m = AlertWire.parse(line);
                         switch (m.path("type").asText()) {
                             case "hello" -> lastHello.put(user, Instant.now());
+                            case "bye" -> saidBye = true;
                             case "answer" -> answered(user, m);
                             default -> { }
                         }
@@ -208,9 +237,15 @@ public final class TrayLink implements AutoCloseable {
         }
 
         void close() {
+            if (!closed.compareAndSet(false, true)) {
+                return;
+            }
             List<Connection> list = byUser.get(user);
             if (list != null) {
                 list.remove(this);
+                if (list.isEmpty() && server.isOpen()) {
+                    presence.left(user, saidBye);
+                }
             }
             try {
                 channel.close();

@@ -159,6 +159,18 @@ public final class Platforms {
     }
 
     /**
+     * Starts {@code command} in a user's desktop session, for the system service: runuser with the
+     * session's display environment on Linux; elsewhere an attempt that says it is not built yet.
+     */
+    public static SessionLauncher newSessionLauncher(List<String> command) {
+        if (System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
+            return new org.secrecyguard.platform.linux.RunuserSessionLauncher(command);
+        }
+        return user -> new SessionLauncher.Launch(false, "starting a tray app in a session is not built for "
+                + System.getProperty("os.name"));
+    }
+
+    /**
      * The on-access gate of this OS, for the system service (no desktop needed): fanotify on Linux;
      * elsewhere a gate whose start says it is unavailable (Windows watches upload pickers instead).
      */
