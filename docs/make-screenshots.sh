@@ -92,3 +92,25 @@ xdotool key Print
 sleep 6
 import -window root $OUT/screenshot-popup-screenshot.png
 kill $KEYS $PAGE; wait $KEYS 2>/dev/null
+# The on-access guard (needs root, as the service does): the service over a scratch tmpfs, the tray app
+# connected to its socket, and a copy of cat laid out as the Linux WeChat package opening a marked file.
+if [ "$(id -u)" = 0 ]; then
+  G=$(mktemp -d)
+  mkdir -p $G/svc $G/app $G/home $G/opt/wechat
+  mount -t tmpfs -o size=16m tmpfs $G/home
+  printf 'service.socket=%s\n' $G/guard.sock > $G/svc/secrecy-guard.properties
+  printf 'service.socket=%s\npopup.warn.seconds=30\n' $G/guard.sock > $G/app/secrecy-guard.properties
+  cp /bin/cat $G/opt/wechat/wechat && printf 'a build of its own' >> $G/opt/wechat/wechat
+  java -jar "$JAR" guard-service --home $G/svc --watch $G/home > /tmp/sg-svc.out 2>&1 &
+  SVC=$!
+  SECRECY_GUARD_HOME=$G/app java -jar "$JAR" > /tmp/sg-onaccess.out 2>&1 &
+  ONACCESS=$!
+  sleep 12
+  printf '000123\n机密★1年\n特急\n某某省人民政府文件\n某政发〔2026〕17号\n关于2026年度某专项工作的实施方案\n' \
+    > $G/home/实施方案.txt
+  $G/opt/wechat/wechat $G/home/实施方案.txt > /dev/null 2>&1 && echo "on-access: the chat client read it (unexpected)"
+  sleep 5
+  import -window root $OUT/screenshot-popup-onaccess.png
+  kill $ONACCESS $SVC; wait $ONACCESS $SVC 2>/dev/null
+  umount -l $G/home
+fi

@@ -112,7 +112,17 @@ final class AlertPane {
 
     private static String title(Messages m, AlertView a, String kind) {
         String key = "popup." + kind + (a.marking() ? ".title" : ".titleContent");
+        if (a.channel() == Channel.UPLOAD_DIALOG && !a.destination().isEmpty()) {
+            // The on-access guard stopped a program reading a file: say which program, in the user's words.
+            return m.format(key + ".reading", m.channel(a.channel()), m.level(a.level()), appName(m, a.destination()));
+        }
         return m.format(key, m.channel(a.channel()), m.level(a.level()));
+    }
+
+    /** A destination family ("WeChat", "cloud drive") as users call it (微信, 网盘); other names as they are. */
+    static String appName(Messages m, String destination) {
+        String key = "app.family." + destination.replace(' ', '-');
+        return m.has(key) ? m.get(key) : destination;
     }
 
     private static VBox frame(Messages m, AlertView a, String title, String styleClass, GuardState icon) {
@@ -141,7 +151,7 @@ final class AlertPane {
         row = fact(facts, row, m.get("popup.evidence"), a.evidence(), "popup-evidence", "evidence");
         if (!a.destination().isEmpty()) {
             String name = a.channel() == Channel.REMOVABLE_DRIVE ? "popup.destination.device" : "popup.destination";
-            fact(facts, row, m.get(name), a.destination(), "popup-destination", null);
+            fact(facts, row, m.get(name), appName(m, a.destination()), "popup-destination", null);
         }
 
         Label adviceName = new Label(m.get("popup.advice"));

@@ -125,6 +125,15 @@ class PopupsTest {
     }
 
     @Test
+    void aRefusedReadSaysWhichProgramCouldNotReadTheFile() throws Exception {
+        PopupText text = PopupTexts.defaults().find(Level.SECRET, Channel.UPLOAD_DIALOG, PopupTexts.ZH_CN).orElseThrow();
+        popups.showBlock(new AlertView(Action.BLOCK, Channel.UPLOAD_DIALOG, Level.SECRET, true, "marking.header",
+                "机密★1年", "files", "WeChat", text.advice(), text.explanation(), Instant.now()));
+        assertEquals("已拦截：微信无法读取该文件（含机密标志）", waitForLabel("#popup-title").getText());
+        assertEquals("微信", text("#popup-destination"), "the program as users call it");
+    }
+
+    @Test
     void englishPopupUsesTheEnglishBundle() throws Exception {
         Popups english = new Popups(Messages.forLanguage("en"), WARN_SHOWN);
         english.showBlock(secretAlert(Action.BLOCK));
