@@ -33,6 +33,11 @@ final class DocumentCollector {
         return ctx;
     }
 
+    /** True when some text other than file names, or a picture, was collected. */
+    boolean readSomething() {
+        return !images.isEmpty() || segments.stream().anyMatch(seg -> seg.kind() != SegmentKind.FILE_NAME);
+    }
+
     /** Adds a text segment; blank text is dropped, text past the budget is cut with a note. */
     void add(String text, SegmentKind kind, String where) {
         if (text == null) {
