@@ -63,6 +63,7 @@ public final class DocumentExtractor {
         extractors.put(Format.PPT, new PptExtractor());
         extractors.put(Format.PDF, new PdfExtractor());
         extractors.put(Format.IMAGE, new ImageFileExtractor());
+        extractors.put(Format.MSG, new MsgExtractor());
     }
 
     public ExtractLimits limits() {

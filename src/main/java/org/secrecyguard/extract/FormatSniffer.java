@@ -74,7 +74,7 @@ final class FormatSniffer {
         }
         for (String n : names) {
             if (n.startsWith("__substg1.0_")) {
-                return new Sniffed(Format.UNSUPPORTED, "Outlook message (msg)");
+                return new Sniffed(Format.MSG, "msg");
             }
         }
         if (names.contains("VisioDocument")) {
