@@ -64,6 +64,7 @@ public final class DocumentExtractor {
         extractors.put(Format.PDF, new PdfExtractor());
         extractors.put(Format.IMAGE, new ImageFileExtractor());
         extractors.put(Format.MSG, new MsgExtractor());
+        extractors.put(Format.EML, new EmlExtractor());
     }
 
     public ExtractLimits limits() {
