@@ -71,6 +71,22 @@ class PartialReadTest {
     }
 
     @Test
+    void xlsxWithADamagedFirstSheetStillReadsTheSecond() throws Exception {
+        byte[] xlsx;
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var bytes = new ByteArrayOutputStream()) {
+            wb.createSheet("一").createRow(0).createCell(0).setCellValue("第一张表");
+            wb.createSheet("二").createRow(1).createCell(1).setCellValue(CELL_MARK);
+            wb.write(bytes);
+            xlsx = bytes.toByteArray();
+        }
+        Document doc = EXTRACTOR.extract("a.xlsx", Repack.replace(xlsx, "xl/worksheets/sheet1.xml",
+                "<worksheet xmlns='http://schemas.openxmlformats.org/spreadsheetml/2006/main'><sheetData><row>"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        segment(doc, SegmentKind.TABLE_CELL, "sheet 二!B2", CELL_MARK);
+        assertPartialAndFlagged(doc, CELL_MARK);
+    }
+
+    @Test
     void pptxWithADamagedSecondSlideKeepsTheFirst() throws Exception {
         Document doc = EXTRACTOR.extract("a.pptx", Repack.replace(TestDocuments.pptx(), "ppt/slides/slide2.xml",
                 "<p:sld xmlns:p='http://schemas.openxmlformats.org/presentationml/2006/main'><p:cSld>"
