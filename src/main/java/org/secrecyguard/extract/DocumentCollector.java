@@ -85,6 +85,13 @@ final class DocumentCollector {
         }
         String type = ImageTypes.rasterType(encoded);
         if (type == null) {
+            if (MetafileText.isMetafile(encoded) && encoded.length <= ctx.limits().maxImageBytes()) {
+                String text = MetafileText.text(encoded, ctx);
+                if (text != null && !text.isBlank()) { // a metafile without text may wrap a scan: still noted below
+                    add(text, SegmentKind.BODY, where + " (drawing text)");
+                    return;
+                }
+            }
             unreadableImageTypes.add(ImageTypes.describe(encoded));
             return;
         }

@@ -65,6 +65,7 @@ public final class DocumentExtractor {
         extractors.put(Format.IMAGE, new ImageFileExtractor());
         extractors.put(Format.MSG, new MsgExtractor());
         extractors.put(Format.EML, new EmlExtractor());
+        extractors.put(Format.METAFILE, new MetafileExtractor());
     }
 
     public ExtractLimits limits() {

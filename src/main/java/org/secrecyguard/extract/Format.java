@@ -10,6 +10,8 @@ enum Format {
     MSG,
     /** MIME e-mail (.eml): a header block of RFC 5322 fields naming sender, recipients or subject. */
     EML,
+    /** Windows metafile picture (EMF, WMF): read for the text it draws. */
+    METAFILE,
     /** An OLE2 file holding an encrypted OOXML package (EncryptionInfo + EncryptedPackage). */
     ENCRYPTED_OOXML,
     /** A zip whose central directory cannot be read (truncated or damaged). */

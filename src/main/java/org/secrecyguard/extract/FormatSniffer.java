@@ -38,6 +38,9 @@ final class FormatSniffer {
         if (indexOf(b, "%PDF-".getBytes(StandardCharsets.US_ASCII), 1024) >= 0) {
             return new Sniffed(Format.PDF, "pdf");
         }
+        if (MetafileText.isMetafile(b)) {
+            return new Sniffed(Format.METAFILE, ImageTypes.describe(b));
+        }
         String image = ImageTypes.rasterType(b);
         if (image != null) {
             return new Sniffed(Format.IMAGE, image);
