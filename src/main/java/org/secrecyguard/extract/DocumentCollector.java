@@ -33,6 +33,11 @@ final class DocumentCollector {
         return ctx;
     }
 
+    /** True when some text other than file names, or a picture, was collected. */
+    boolean readSomething() {
+        return !images.isEmpty() || segments.stream().anyMatch(seg -> seg.kind() != SegmentKind.FILE_NAME);
+    }
+
     /** Adds a text segment; blank text is dropped, text past the budget is cut with a note. */
     void add(String text, SegmentKind kind, String where) {
         if (text == null) {
@@ -80,6 +85,13 @@ final class DocumentCollector {
         }
         String type = ImageTypes.rasterType(encoded);
         if (type == null) {
+            if (MetafileText.isMetafile(encoded) && encoded.length <= ctx.limits().maxImageBytes()) {
+                String text = MetafileText.text(encoded, ctx);
+                if (text != null && !text.isBlank()) { // a metafile without text may wrap a scan: still noted below
+                    add(text, SegmentKind.BODY, where + " (drawing text)");
+                    return;
+                }
+            }
             unreadableImageTypes.add(ImageTypes.describe(encoded));
             return;
         }

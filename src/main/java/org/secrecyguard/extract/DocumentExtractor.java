@@ -63,6 +63,9 @@ public final class DocumentExtractor {
         extractors.put(Format.PPT, new PptExtractor());
         extractors.put(Format.PDF, new PdfExtractor());
         extractors.put(Format.IMAGE, new ImageFileExtractor());
+        extractors.put(Format.MSG, new MsgExtractor());
+        extractors.put(Format.EML, new EmlExtractor());
+        extractors.put(Format.METAFILE, new MetafileExtractor());
     }
 
     public ExtractLimits limits() {
@@ -143,6 +146,7 @@ public final class DocumentExtractor {
     /** Sniffs and reads on the current (worker) thread; also used for entries nested in containers. */
     private Document extractHere(String name, byte[] content, ExtractionContext ctx) throws ExtractionException {
         String label = "file";
+        DocumentCollector out = null;
         try {
             ctx.checkTime();
             Sniffed sniffed = FormatSniffer.sniff(name, content, limits.maxZipEntries());
@@ -158,11 +162,17 @@ public final class DocumentExtractor {
                 default:
                     break;
             }
-            DocumentCollector out = new DocumentCollector(ctx);
+            out = new DocumentCollector(ctx);
             extractors.get(sniffed.format()).extract(new Input(name, content, label), out);
             return out.build(label);
         } catch (Throwable t) { // NOPMD: parsers throw anything on hostile input; every throwable is mapped
-            throw Failures.map(t, label, ctx);
+            ExtractionException e = Failures.map(t, label, ctx);
+            // damage late in a file must not cost what was read before it: check that, and say the rest is missing
+            if (e.reason() == Reason.CORRUPT && out != null && out.readSomething()) {
+                out.note("partial: the rest of the " + label + " could not be read (corrupt or truncated)");
+                return out.build(label);
+            }
+            throw e;
         }
     }
 

@@ -6,6 +6,12 @@ enum Format {
     DOCX, XLSX, PPTX, ODF, OFD, ZIP,
     DOC, XLS, OLD_XLS, PPT,
     PDF, IMAGE,
+    /** Outlook message (OLE2 with __substg1.0_ streams). */
+    MSG,
+    /** MIME e-mail (.eml): a header block of RFC 5322 fields naming sender, recipients or subject. */
+    EML,
+    /** Windows metafile picture (EMF, WMF): read for the text it draws. */
+    METAFILE,
     /** An OLE2 file holding an encrypted OOXML package (EncryptionInfo + EncryptedPackage). */
     ENCRYPTED_OOXML,
     /** A zip whose central directory cannot be read (truncated or damaged). */

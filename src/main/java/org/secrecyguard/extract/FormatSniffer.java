@@ -38,11 +38,17 @@ final class FormatSniffer {
         if (indexOf(b, "%PDF-".getBytes(StandardCharsets.US_ASCII), 1024) >= 0) {
             return new Sniffed(Format.PDF, "pdf");
         }
+        if (MetafileText.isMetafile(b)) {
+            return new Sniffed(Format.METAFILE, ImageTypes.describe(b));
+        }
         String image = ImageTypes.rasterType(b);
         if (image != null) {
             return new Sniffed(Format.IMAGE, image);
         }
         if (looksLikeText(b)) {
+            if (looksLikeMail(b)) {
+                return new Sniffed(Format.EML, "eml");
+            }
             return sniffText(b);
         }
         return new Sniffed(Format.UNSUPPORTED, tikaType(b));
@@ -74,7 +80,7 @@ final class FormatSniffer {
         }
         for (String n : names) {
             if (n.startsWith("__substg1.0_")) {
-                return new Sniffed(Format.UNSUPPORTED, "Outlook message (msg)");
+                return new Sniffed(Format.MSG, "msg");
             }
         }
         if (names.contains("VisioDocument")) {
@@ -191,6 +197,48 @@ final class FormatSniffer {
             case "docx", "xlsx", "pptx", "odt", "ods", "odp", "ofd" -> ext;
             default -> "zip";
         };
+    }
+
+    private static final java.util.Set<String> MAIL_FIELDS = java.util.Set.of(
+            "from", "to", "cc", "subject", "date", "message-id", "mime-version", "received", "return-path");
+
+    /**
+     * True when the text opens with a header block (until the first empty line, within 64 KB) made only
+     * of "Name: value" fields and their folded continuations, among them at least two fields of mail
+     * (From, To, Subject, Date, Message-ID, MIME-Version, Received…). A note that starts with "主题：" or
+     * has an unheaderlike line among its first lines stays text.
+     */
+    static boolean looksLikeMail(byte[] b) {
+        int n = Math.min(b.length, 64 * 1024);
+        String head = new String(b, 0, n, StandardCharsets.ISO_8859_1);
+        int known = 0;
+        int lines = 0;
+        for (String line : head.split("\r?\n", -1)) {
+            if (line.isEmpty()) {
+                return lines > 0 && known >= 2;
+            }
+            lines++;
+            if (line.charAt(0) == ' ' || line.charAt(0) == '\t') {
+                if (lines == 1) {
+                    return false;
+                }
+                continue;
+            }
+            int colon = line.indexOf(':');
+            if (colon <= 0) {
+                return false;
+            }
+            for (int i = 0; i < colon; i++) {
+                char c = line.charAt(i);
+                if (c <= ' ' || c > '~') {
+                    return false;
+                }
+            }
+            if (MAIL_FIELDS.contains(line.substring(0, colon).toLowerCase(Locale.ROOT))) {
+                known++;
+            }
+        }
+        return false;
     }
 
     private static Sniffed sniffText(byte[] b) {

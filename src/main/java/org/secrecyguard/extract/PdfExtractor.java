@@ -25,11 +25,12 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.secrecyguard.engine.SegmentKind;
 import org.secrecyguard.extract.ExtractionException.Reason;
 
 /**
- * PDF with PDFBox 3: text per page ("page 3"), annotation texts (COMMENT), and files attached to the
+ * PDF with PDFBox 3: text per page ("page 3"), its lines built from glyph positions ({@link PositionedLines}), annotation texts (COMMENT), and files attached to the
  * PDF (read as nested entries). A page with (almost) no text layer but with pictures or drawing is a
  * scan: it is rendered at the limits' DPI and handed to OCR as "page 3 (no text layer)"; pages with text
  * are never rendered. A PDF that opens with the empty user password (owner restrictions only) is read;
@@ -242,6 +243,16 @@ final class PdfExtractor implements FormatExtractor {
         protected void startPage(PDPage page) throws IOException {
             ctx.checkTimeUnchecked();
             super.startPage(page);
+        }
+
+        /** Writes the page's lines as {@link PositionedLines} builds them from the glyphs' positions. */
+        @Override
+        protected void writePage() throws IOException {
+            List<TextPosition> glyphs = new ArrayList<>();
+            for (List<TextPosition> article : getCharactersByArticle()) {
+                glyphs.addAll(article);
+            }
+            output.write(PositionedLines.text(glyphs));
         }
 
         @Override

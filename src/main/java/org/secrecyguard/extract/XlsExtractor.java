@@ -42,39 +42,89 @@ final class XlsExtractor implements FormatExtractor {
     }
 
     private static void readWorkbook(HSSFWorkbook wb, DocumentCollector out) throws ExtractionException {
+        for (int s = 0; s < wb.getNumberOfSheets() && !out.textFull(); s++) {
+            String name = "sheet " + (s + 1);
+            try {
+                HSSFSheet sheet = wb.getSheetAt(s);
+                name = sheet.getSheetName();
+                readSheet(sheet, name, out);
+            } catch (ExtractionException | ExtractionAbort e) {
+                throw e;
+            } catch (RuntimeException | StackOverflowError e) { // NOPMD: one damaged sheet must not cost the others
+                out.note("partial: sheet " + name + " could not be read to the end");
+            }
+        }
+        try {
+            int n = 0;
+            for (HSSFPictureData picture : wb.getAllPictures()) {
+                n++;
+                out.addImage("image " + n, picture.getData());
+            }
+        } catch (ExtractionAbort a) {
+            throw a;
+        } catch (RuntimeException | StackOverflowError e) { // NOPMD: pictures are read after all the text
+            out.note("partial: the pictures of the workbook could not be read");
+        }
+    }
+
+    /**
+     * One sheet's cells, comments, header/footer and text boxes. Comments and shapes live in the sheet's
+     * drawing records, which real-world files damage most often (and which POI parses only when asked):
+     * when they fail, the cells are still read and a note says what was not.
+     */
+    private static void readSheet(HSSFSheet sheet, String name, DocumentCollector out) throws ExtractionException {
         ExtractionContext ctx = out.context();
         DataFormatter formatter = new DataFormatter();
-        for (int s = 0; s < wb.getNumberOfSheets() && !out.textFull(); s++) {
-            HSSFSheet sheet = wb.getSheetAt(s);
-            String name = sheet.getSheetName();
+        try {
             headerFooter(sheet.getHeader(), SegmentKind.HEADER, "sheet " + name + " header", out);
             headerFooter(sheet.getFooter(), SegmentKind.FOOTER, "sheet " + name + " footer", out);
-            int count = 0;
-            for (Row row : sheet) {
-                for (Cell cell : row) {
-                    if ((++count & 0xFFF) == 0) {
-                        ctx.checkTime();
-                        if (out.textFull()) {
-                            return;
-                        }
+        } catch (ExtractionAbort a) {
+            throw a;
+        } catch (RuntimeException e) {
+            out.note("partial: the header/footer of sheet " + name + " could not be read");
+        }
+        boolean comments = true;
+        int count = 0;
+        for (Row row : sheet) {
+            for (Cell cell : row) {
+                if ((++count & 0xFFF) == 0) {
+                    ctx.checkTime();
+                    if (out.textFull()) {
+                        return;
                     }
-                    String where = SheetText.cellWhere(name, new CellReference(cell).formatAsString(false));
+                }
+                String where = SheetText.cellWhere(name, new CellReference(cell).formatAsString(false));
+                try {
                     out.add(value(cell, formatter), SegmentKind.TABLE_CELL, where);
-                    Comment comment = cell.getCellComment();
-                    if (comment != null && comment.getString() != null) {
-                        out.add(comment.getString().getString(), SegmentKind.COMMENT, where + " comment");
+                } catch (ExtractionAbort a) {
+                    throw a;
+                } catch (RuntimeException e) {
+                    out.note("partial: cell " + where + " could not be read");
+                }
+                if (comments) {
+                    try {
+                        Comment comment = cell.getCellComment();
+                        if (comment != null && comment.getString() != null) {
+                            out.add(comment.getString().getString(), SegmentKind.COMMENT, where + " comment");
+                        }
+                    } catch (ExtractionAbort a) {
+                        throw a;
+                    } catch (RuntimeException | StackOverflowError e) { // NOPMD: see above
+                        comments = false;
+                        out.note("partial: the comments of sheet " + name + " could not be read");
                     }
                 }
             }
+        }
+        try {
             HSSFPatriarch drawing = sheet.getDrawingPatriarch();
             if (drawing != null) {
                 shapes(drawing, "sheet " + name + " text box", out);
             }
-        }
-        int n = 0;
-        for (HSSFPictureData picture : wb.getAllPictures()) {
-            n++;
-            out.addImage("image " + n, picture.getData());
+        } catch (ExtractionAbort a) {
+            throw a;
+        } catch (RuntimeException | StackOverflowError e) { // NOPMD: see above
+            out.note("partial: the text boxes and drawings of sheet " + name + " could not be read");
         }
     }
 

@@ -43,7 +43,12 @@ final class XlsxExtractor implements FormatExtractor {
                     SheetCells cells = new SheetCells(sheet, out);
                     XSSFSheetXMLHandler handler = new XSSFSheetXMLHandler(styles, it.getSheetComments(), strings, cells,
                             formatter, false);
-                    SecureXml.parse(sheetXml, handler);
+                    try {
+                        SecureXml.parse(sheetXml, handler);
+                    } catch (org.xml.sax.SAXException e) {
+                        // one damaged sheet: keep its cells before the damage and read the other sheets
+                        out.note("partial: sheet " + sheet + " is damaged; only its cells before the damage were read");
+                    }
                     cells.flushExtras();
                     addShapes(sheet, it.getShapes(), out);
                 }

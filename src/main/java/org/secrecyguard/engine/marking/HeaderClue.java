@@ -64,6 +64,26 @@ enum HeaderClue {
         return NONE;
     }
 
+    /**
+     * True when {@code [s, e)}, the rest of a line after a marking, is a 发文机关标志, a 发文字号, or the
+     * one followed by the other ("滨江市人民政府办公室文件滨府办〔2026〕12号"). A rest that starts with
+     * 级 or 的 makes the level a modifier ("机密级…"), never a marking.
+     */
+    static boolean isHeaderTail(NormalizedText t, int s, int e) {
+        if (s >= e || e - s > MAX_CLUE_LINE || t.charAt(s) == '级' || t.charAt(s) == '的') {
+            return false;
+        }
+        if (isIssuer(t, s, e) || hasDocNumber(t, s, e)) {
+            return true;
+        }
+        for (int k = s + 3; k + 2 < e; k++) {
+            if (t.charAt(k) == '文' && t.charAt(k + 1) == '件' && isIssuer(t, s, k + 2) && hasDocNumber(t, k + 2, e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isIssuer(NormalizedText t, int s, int e) {
         int n = e - s;
         if (n < 5 || n > 30 || !TextRanges.regionEquals(t, e - 2, "文件")) {

@@ -48,7 +48,8 @@ import org.secrecyguard.engine.text.NormalizedText;
  *   <li>+2 a 份号 line ("000123": unlabelled 份号 must start with 00) up to {@value #WINDOW} lines
  *       above, a 特急/加急 line within {@value #URGENCY_WINDOW} lines, or a "密级" label line right
  *       above; +1 a 发文字号 line (〔2026〕17号) or a 发文机关标志 line (…文件) within {@value #WINDOW}
- *       lines;</li>
+ *       lines, +2 for both when the 发文机关标志 is below the level (a level standing alone above a
+ *       whole 版头, as a text box or shape puts it, even off the first lines);</li>
  *   <li>+1 it stands in the first {@value DocumentLines#TOP_LINES} lines of the first body segment or
  *       of an OCR'd image (where the 版头 is), when that text has more lines after it (a clipboard
  *       holding only the word "机密" heads nothing);</li>
@@ -216,12 +217,15 @@ public final class MarkingDetector implements TextDetector {
     /**
      * 版头 evidence around line {@code i}, summed: +2 for a 份号 line above it (within the window), a
      * 特急/加急 line within {@value #URGENCY_WINDOW} lines, or a "密级" label on the line right above;
-     * +1 for a 发文字号 or 发文机关标志 line within the window. Positions follow GB/T 9704: the
+     * +1 for a 发文字号 or 发文机关标志 line within the window, +2 for both with the 发文机关标志 below
+     * the level (a bare level alone above a whole 版头, as a text box puts it). Positions follow GB/T 9704: the
      * 份号 comes first, the urgency next to the marking.
      */
     private static int evidenceAround(DocumentLines lines, LineFacts facts, int i) {
         int header = 0;
         int redHead = 0;
+        boolean issuerBelow = false;
+        boolean docNumber = false;
         int lo = Math.max(0, i - WINDOW);
         int hi = Math.min(lines.count() - 1, i + WINDOW);
         for (int j = lo; j <= hi; j++) {
@@ -249,6 +253,11 @@ public final class MarkingDetector implements TextDetector {
             } else if (clue.weight() == 1) {
                 redHead = 1;
             }
+            issuerBelow |= clue == HeaderClue.ISSUER && j > i;
+            docNumber |= clue == HeaderClue.DOC_NUMBER;
+        }
+        if (issuerBelow && docNumber) {
+            redHead = 2; // the level stands above a whole 版头: where GB/T 9704 puts the marking
         }
         return header + redHead;
     }

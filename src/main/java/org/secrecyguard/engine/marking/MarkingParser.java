@@ -28,7 +28,9 @@ final class MarkingParser {
 
     /**
      * Parses {@code [from, to)} as a marking line: edge specks, an optional 份号 ("000123", "份号：000123"),
-     * an optional "密级：" label, the marking, an optional 特急/加急, edge specks, and nothing else.
+     * an optional "密级：" label, the marking, an optional 特急/加急, edge specks, and nothing else, or
+     * else only a 发文机关标志 and/or 发文字号 glued after a marking that may carry one (see
+     * {@link #gluedToHeader}).
      *
      * @return the marking, or null when the line is anything else
      */
@@ -69,7 +71,7 @@ final class MarkingParser {
                 break;
             }
         }
-        if (q != e) {
+        if (q != e && !(gluedToHeader(m, copy, labelled) && HeaderClue.isHeaderTail(t, q, e))) {
             return null;
         }
         if (endsLikeASentence(t, e, to) && m.form() != Marking.Form.STAR && m.form() != Marking.Form.PERIOD
@@ -77,6 +79,15 @@ final class MarkingParser {
             return null; // "机密。" / "秘密，" is a one-word sentence; only a full marking survives a stray full stop
         }
         return m.withContext(copy, urgent, labelled);
+    }
+
+    /**
+     * True when the marking may have the rest of its 版头 glued after it on one line, as text extracted
+     * from PDF exports comes back ("000123机密★1年滨江市人民政府办公室文件"): it must prove itself (star,
+     * definite period, "密级：" label) or stand after a 份号, so that "机密文件管理办公室文件" stays prose.
+     */
+    private static boolean gluedToHeader(Marking m, boolean copy, boolean labelled) {
+        return copy || labelled || m.form() == Marking.Form.STAR || m.form() == Marking.Form.PERIOD;
     }
 
     /**
