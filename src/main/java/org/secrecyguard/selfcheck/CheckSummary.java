@@ -21,16 +21,19 @@ import org.secrecyguard.engine.Level;
  * @param errorsByKind   files that could not be checked, by kind
  * @param durationMillis time spent (all segments)
  * @param flagged        the flagged files, for the report
+ * @param flaggedRead    those of them read in this run (the others were reported by earlier runs)
  */
 public record CheckSummary(long runId, List<String> roots, boolean completed, boolean resumed, long filesSeen,
                            long bytesSeen, long filesRead, long bytesRead, long filesUnchanged, long filesRekeyed,
                            Map<Level, Integer> flaggedByLevel, Map<ErrorKind, Integer> errorsByKind,
-                           long durationMillis, List<FlaggedFile> flagged) {
+                           long durationMillis, List<FlaggedFile> flagged,
+                           List<FlaggedFile> flaggedRead) {
     public CheckSummary {
         roots = List.copyOf(roots);
         flaggedByLevel = Map.copyOf(flaggedByLevel);
         errorsByKind = Map.copyOf(errorsByKind);
         flagged = List.copyOf(flagged);
+        flaggedRead = List.copyOf(flaggedRead);
     }
 
     public int flaggedCount() {

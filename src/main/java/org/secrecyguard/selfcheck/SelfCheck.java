@@ -370,10 +370,14 @@ public final class SelfCheck {
             Map<Level, Integer> byLevel = new EnumMap<>(Level.class);
             Map<ErrorKind, Integer> byKind = new EnumMap<>(ErrorKind.class);
             List<FlaggedFile> flagged = new ArrayList<>();
+            List<FlaggedFile> flaggedRead = new ArrayList<>();
             for (String root : run.roots()) {
                 index.forEachUnder(root, f -> {
                     if (f.flagged()) {
                         flagged.add(FlaggedFile.of(f));
+                        if (f.checkedRun() == run.id()) {
+                            flaggedRead.add(FlaggedFile.of(f));
+                        }
                         byLevel.merge(Level.valueOf(f.level()), 1, Integer::sum);
                     }
                     if (f.error()) {
@@ -384,7 +388,7 @@ public final class SelfCheck {
             progress(CheckProgress.Phase.DONE, true);
             return new CheckSummary(run.id(), run.roots(), completed, resumed,
                     filesSeen, bytesSeen, after.filesRead(), after.bytesRead(), unchanged, rekeyed, byLevel, byKind,
-                    after.spentMillis(), flagged);
+                    after.spentMillis(), flagged, flaggedRead);
         }
     }
 }
