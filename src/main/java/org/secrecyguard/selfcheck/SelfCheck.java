@@ -184,7 +184,7 @@ public final class SelfCheck {
                         if (cancel.isCancelled()) {
                             return FileVisitResult.TERMINATE;
                         }
-                        return !dir.equals(root) && skipped.skips(dir) ? FileVisitResult.SKIP_SUBTREE
+                        return !dir.equals(root) && skipped.skips(dir, root) ? FileVisitResult.SKIP_SUBTREE
                                 : FileVisitResult.CONTINUE;
                     }
 

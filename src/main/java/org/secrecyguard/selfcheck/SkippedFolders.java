@@ -27,8 +27,12 @@ public final class SkippedFolders {
         this.own = own.stream().map(p -> p.toAbsolutePath().normalize()).toList();
     }
 
-    /** True when the walk should not enter {@code dir} (a root itself is always entered). */
-    public boolean skips(Path dir) {
+    /**
+     * True when the walk from {@code root} should not enter {@code dir}. A root itself is always entered,
+     * and below a root that is itself a system folder (a user asked to check {@code /opt/files}) the
+     * system rule no longer applies: only caches and the guard's own folders are left out there.
+     */
+    public boolean skips(Path dir, Path root) {
         Path name = dir.getFileName();
         String lower = name == null ? "" : name.toString().toLowerCase(Locale.ROOT);
         if (NAMES.contains(lower) || lower.startsWith(".trash-")) {
@@ -43,6 +47,6 @@ public final class SkippedFolders {
                 && parent.getFileName().toString().equals("share")) {
             return true; // ~/.local/share/Trash
         }
-        return disks.isSystemFolder(abs);
+        return disks.isSystemFolder(abs) && !disks.isSystemFolder(root);
     }
 }
