@@ -8,8 +8,10 @@ import java.util.Set;
 import org.secrecyguard.platform.LocalDisks;
 
 /**
- * Every fixed drive (GetDriveType 3) is a data root; removable drives (2) only on request; network
- * and optical drives never. The Windows folder, program folders and the per-user AppData are skipped.
+ * Every fixed drive (GetDriveType 3) is a data root, except USB disks that Windows calls fixed: those
+ * are removable volumes as {@link WindowsRemovableMedia} decides, checked only on request, as are
+ * removable drives (2); network and optical drives never. The Windows folder, program folders and the
+ * per-user AppData are skipped.
  */
 public final class WindowsLocalDisks implements LocalDisks {
     static final int DRIVE_REMOVABLE = 2;
@@ -20,9 +22,11 @@ public final class WindowsLocalDisks implements LocalDisks {
             "$windows.~ws", "msocache", "intel", "amd", "nvidia");
 
     private final WindowsDrives drives;
+    private final WindowsRemovableMedia removable;
 
     WindowsLocalDisks(WindowsDrives drives) {
         this.drives = drives;
+        this.removable = new WindowsRemovableMedia(drives);
     }
 
     /** Answered by the running Windows. */
@@ -32,22 +36,23 @@ public final class WindowsLocalDisks implements LocalDisks {
 
     @Override
     public List<Path> dataRoots() {
-        return rootsOfType(DRIVE_FIXED);
-    }
-
-    @Override
-    public List<Path> removableRoots() {
-        return rootsOfType(DRIVE_REMOVABLE);
-    }
-
-    private List<Path> rootsOfType(int type) {
+        List<Path> usb = removableRoots();
         List<Path> roots = new ArrayList<>();
         for (String root : drives.driveRoots()) {
-            if (drives.driveType(root) == type) {
+            if (drives.driveType(root) == DRIVE_FIXED && !usb.contains(Path.of(root))) {
                 roots.add(Path.of(root));
             }
         }
         return roots;
+    }
+
+    @Override
+    public List<Path> removableRoots() {
+        try {
+            return removable.volumes().stream().map(org.secrecyguard.platform.RemovableVolume::root).toList();
+        } catch (org.secrecyguard.platform.PlatformUnavailableException e) {
+            return List.of();
+        }
     }
 
     @Override
