@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 BenchRulesCommand.class,
                 BenchOcrCommand.class,
                 BenchClipboardCommand.class,
+                BenchCheckCommand.class,
                 CommandLine.HelpCommand.class
         })
 final class BenchCommand implements Runnable {
