@@ -104,7 +104,8 @@ public final class GuardApp implements AutoCloseable {
                     onExit.run();
                 });
         this.ui = GuardUi.start(new UiServices(messages, status, history, new ScannerFileChecker(scanner), controls,
-                clock, config.warnSeconds()), config.systemTray());
+                clock, config.warnSeconds(), new SelfCheckWiring(config, rules, eventLog, platforms.session())),
+                config.systemTray());
         PopupNotifier notifier = new PopupNotifier(ui, messages, () -> rules.current().popups(), status);
         this.context = new GuardContext(new ScannerAdapter(scanner), rulesPolicy(), events, notifier, clock);
         this.clipboard = ClipboardGuard.builder()
