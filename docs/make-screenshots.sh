@@ -92,3 +92,12 @@ xdotool key Print
 sleep 6
 import -window root $OUT/screenshot-popup-screenshot.png
 kill $KEYS $PAGE; wait $KEYS 2>/dev/null
+# The self-check window (test sources: SelfCheckDemo generates a folder standing for a home and checks it).
+if [ -f target/test-classes/org/secrecyguard/ui/SelfCheckDemo.class ] && [ -f target/bench.classpath ]; then
+  S=$(mktemp -d)
+  java -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" org.secrecyguard.ui.SelfCheckDemo $S > /tmp/sg-selfcheck.out 2>&1 &
+  SC=$!
+  sleep 8
+  import -window root -crop 900x580+0+0 $OUT/screenshot-selfcheck.png
+  kill $SC; wait $SC 2>/dev/null
+fi
