@@ -28,7 +28,7 @@ import org.secrecyguard.ui.SelfCheckControl;
 /**
  * The tray's self-check: the PC's default roots, the rules in force when it starts, the index in the
  * data folder, events into the app's log, pausing while the user gave input in the last
- * {@link #QUIET} (X11 or Windows idle time). One check at a time. IT schedules it weekly with
+ * {@link #QUIET} (X11 or Windows idle time) or while on battery. One check at a time. IT schedules it weekly with
  * {@code selfcheck.weekly=MON 12:30} in the site's {@code secrecy-guard.properties}; a PC that was off
  * at that time checks at the next look after it.
  */
@@ -48,7 +48,8 @@ final class SelfCheckWiring implements SelfCheckControl {
         this.config = config;
         this.rules = rules;
         this.events = events;
-        this.busy = BusySignal.fromInput(Platforms.userActivity(session), QUIET);
+        this.busy = BusySignal.fromInput(Platforms.userActivity(session), QUIET)
+                .or(BusySignal.sampled(org.secrecyguard.platform.BatteryPower::onBattery, Duration.ofSeconds(30)));
     }
 
     /** Looks every few minutes whether the weekly check is due and runs it on a thread of its own. */

@@ -81,7 +81,7 @@ final class CheckCommand implements Callable<Integer> {
     int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
 
     @Option(names = "--busy-seconds", paramLabel = "N",
-            description = "Pause while the user gave input in the last N seconds (0: never pause; default ${DEFAULT-VALUE}).")
+            description = "Pause while the user gave input in the last N seconds or the PC runs on battery (0: never pause; default ${DEFAULT-VALUE}).")
     int busySeconds = 5;
 
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Folders or files (default: this PC's disks).")
@@ -113,7 +113,8 @@ final class CheckCommand implements Callable<Integer> {
         Path index = indexFile != null ? indexFile : data.resolve("selfcheck.db");
         EventLog log = noEvents ? null : EventLog.open(eventsFile != null ? eventsFile : data.resolve("events.db"));
         BusySignal busy = busySeconds <= 0 ? BusySignal.NEVER
-                : BusySignal.fromInput(Platforms.userActivity(DesktopSession.detect()), Duration.ofSeconds(busySeconds));
+                : BusySignal.fromInput(Platforms.userActivity(DesktopSession.detect()), Duration.ofSeconds(busySeconds))
+                        .or(BusySignal.sampled(org.secrecyguard.platform.BatteryPower::onBattery, Duration.ofSeconds(30)));
         SelfCheckJob job = new SelfCheckJob(index, () -> engine, key, engine.rulesVersion(), log, Platforms.localDisks(),
                 List.of(data), busy, Platforms.backgroundPriority(), threads, !noOcr, tessdata);
         List<Path> roots = !paths.isEmpty() ? paths : resume ? List.of() : job.defaultRoots(removable);
