@@ -208,10 +208,18 @@ public final class CheckIndex implements AutoCloseable {
 
     // ------------------------------------------------------------------ files
 
-    /** Every row whose path lies under {@code root} (all rows for the empty root), by path. */
+    /**
+     * Every row whose path lies under {@code root} (all rows for the empty root), by path. The few
+     * distinct rules keys and the empty findings list are shared between rows: a walk of a whole disk
+     * holds these rows at once, in the tray app's small heap too.
+     */
     public synchronized Map<String, IndexedFile> filesUnder(String root) {
         Map<String, IndexedFile> rows = new HashMap<>();
-        forEachUnder(root, f -> rows.put(f.path(), f));
+        Map<String, String> shared = new HashMap<>();
+        forEachUnder(root, f -> rows.put(f.path(), new IndexedFile(f.path(), f.stamp(),
+                shared.computeIfAbsent(f.rulesKey(), k -> k), shared.computeIfAbsent(f.verdict(), k -> k), f.level(),
+                f.findingsJson().equals("[]") ? "[]" : f.findingsJson(), f.sha256(), f.error(),
+                f.message().isEmpty() ? "" : f.message(), f.checkedRun())));
         return rows;
     }
 

@@ -81,7 +81,10 @@ public final class SelfCheck {
         }
         boolean resumed = run != null;
         if (run == null) {
-            List<String> names = roots.stream().map(p -> p.toAbsolutePath().normalize().toString()).distinct().toList();
+            List<Path> abs = roots.stream().map(p -> p.toAbsolutePath().normalize()).distinct().toList();
+            // A root inside another root is walked with it, not twice.
+            List<String> names = abs.stream().filter(p -> abs.stream().noneMatch(o -> !o.equals(p) && p.startsWith(o)))
+                    .map(Path::toString).toList();
             if (names.isEmpty()) {
                 throw new IllegalArgumentException("nothing to check: no folders given and no interrupted check to resume");
             }
