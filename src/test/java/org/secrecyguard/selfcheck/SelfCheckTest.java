@@ -201,4 +201,45 @@ class SelfCheckTest {
             assertEquals(1, s.flaggedCount());
         }
     }
+
+    @Test
+    void aRootInsideAnotherIsWalkedOnce() throws Exception {
+        Path root = tree(4, 1);
+        try (CheckIndex index = CheckIndex.open(tmp.resolve("index.db"))) {
+            CheckSummary s = CheckTree.checkBaseline(index, List.of(root.resolve("docs"), root), false, false,
+                    CheckListener.NONE, new Cancel(), BusySignal.NEVER);
+            assertEquals(List.of(root.toString()), s.roots());
+            assertEquals(5, s.filesSeen());
+            assertEquals(5, s.filesRead());
+        }
+    }
+
+    @Test
+    void systemFoldersAreSkippedUnlessTheRootItselfIsOne() throws Exception {
+        Path root = tmp.resolve("disk");
+        CheckTree.write(root.resolve("公文/a.txt"), CheckTree.MARKED);
+        CheckTree.write(root.resolve("usr/share/doc/b.txt"), CheckTree.MARKED);
+        org.secrecyguard.platform.LocalDisks disks = new org.secrecyguard.platform.LocalDisks() {
+            @Override
+            public List<Path> dataRoots() {
+                return List.of(root);
+            }
+
+            @Override
+            public List<Path> removableRoots() {
+                return List.of();
+            }
+
+            @Override
+            public boolean isSystemFolder(Path folder) {
+                return folder.startsWith(root.resolve("usr"));
+            }
+        };
+        SkippedFolders skipped = new SkippedFolders(disks, List.of());
+        assertTrue(skipped.skips(root.resolve("usr"), root));
+        assertFalse(skipped.skips(root.resolve("公文"), root));
+        assertFalse(skipped.skips(root.resolve("usr/share/doc"), root.resolve("usr/share")),
+                "a system folder the user named is checked");
+        assertTrue(skipped.skips(root.resolve("usr/share/.cache"), root.resolve("usr/share")));
+    }
 }
