@@ -113,4 +113,13 @@ if [ "$(id -u)" = 0 ]; then
   import -window root $OUT/screenshot-popup-onaccess.png
   kill $ONACCESS $SVC; wait $ONACCESS $SVC 2>/dev/null
   umount -l $G/home
+
+# The self-check window (test sources: SelfCheckDemo generates a folder standing for a home and checks it).
+if [ -f target/test-classes/org/secrecyguard/ui/SelfCheckDemo.class ] && [ -f target/bench.classpath ]; then
+  S=$(mktemp -d)
+  java -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" org.secrecyguard.ui.SelfCheckDemo $S > /tmp/sg-selfcheck.out 2>&1 &
+  SC=$!
+  sleep 8
+  import -window root -crop 900x580+0+0 $OUT/screenshot-selfcheck.png
+  kill $SC; wait $SC 2>/dev/null
 fi

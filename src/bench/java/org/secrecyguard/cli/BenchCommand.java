@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 BenchOcrCommand.class,
                 BenchClipboardCommand.class,
                 BenchOpenCommand.class,
+                BenchCheckCommand.class,
                 CommandLine.HelpCommand.class
         })
 final class BenchCommand implements Runnable {

@@ -103,8 +103,10 @@ public final class GuardApp implements AutoCloseable {
                     close();
                     onExit.run();
                 });
+        SelfCheckWiring selfCheck = new SelfCheckWiring(config, rules, eventLog, platforms.session());
+        selfCheck.schedule(timer);
         this.ui = GuardUi.start(new UiServices(messages, status, history, new ScannerFileChecker(scanner), controls,
-                clock, config.warnSeconds()), config.systemTray());
+                clock, config.warnSeconds(), selfCheck), config.systemTray());
         PopupNotifier notifier = new PopupNotifier(ui, messages, () -> rules.current().popups(), status);
         this.context = new GuardContext(new ScannerAdapter(scanner), rulesPolicy(), events, notifier, clock);
         this.clipboard = ClipboardGuard.builder()

@@ -96,6 +96,11 @@ final class RulesWiring implements AutoCloseable {
         return active.value();
     }
 
+    /** The rules in force with the snapshot they came from (null snapshot: the baseline), read together. */
+    ActiveRules.Active<GuardRules> active() {
+        return active.current();
+    }
+
     String versionLabel() {
         return active.value().versionLabel();
     }

@@ -30,7 +30,7 @@ final class EventQueryOptions {
     String channel;
 
     @Option(names = "--kind", paramLabel = "KIND",
-            description = "Events of one kind: DETECTION, OVERRIDE, RULES_UPDATED, RULES_REJECTED, CHANNEL_DOWN, CHANNEL_UP, LOG_CAP_WARNING, AGENT_STARTED, AGENT_STOPPED.")
+            description = "Events of one kind: DETECTION, OVERRIDE, RULES_UPDATED, RULES_REJECTED, CHANNEL_DOWN, CHANNEL_UP, LOG_CAP_WARNING, AGENT_STARTED, AGENT_STOPPED, SELF_CHECK.")
     String kind;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "table, csv or ndjson.")

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         description = "SecrecyGuard (保密卫士): finds classified and internal material on this PC.",
         subcommands = {
                 ScanCommand.class,
+                CheckCommand.class,
                 PinCommand.class,
                 EventsCommand.class,
                 CollectCommand.class,

@@ -22,5 +22,7 @@ public enum EventKind {
     /** The guard started (the gap before it is time the PC was unguarded). */
     AGENT_STARTED,
     /** The guard stopped in an orderly way. */
-    AGENT_STOPPED
+    AGENT_STOPPED,
+    /** A whole-PC self-check (保密自查) ended: files, bytes, flagged by level, errors by kind, duration. */
+    SELF_CHECK
 }

@@ -114,6 +114,32 @@ public final class Platforms {
         };
     }
 
+    /** The disks a self-check walks, as this OS lays them out. */
+    public static LocalDisks localDisks() {
+        return OsFamily.current().isWindows() ? org.secrecyguard.platform.windows.WindowsLocalDisks.system()
+                : org.secrecyguard.platform.linux.LinuxLocalDisks.system();
+    }
+
+    /** How background threads lower their CPU and disk priority on this OS. */
+    public static BackgroundPriority backgroundPriority() {
+        if (OsFamily.current().isWindows()) {
+            return new org.secrecyguard.platform.windows.WindowsBackgroundPriority();
+        }
+        BackgroundPriority linux = OsFamily.current().isLinux()
+                ? org.secrecyguard.platform.linux.LinuxBackgroundPriority.forArch(System.getProperty("os.arch"))
+                : null;
+        return linux != null ? linux : BackgroundPriority.JAVA_ONLY;
+    }
+
+    /** The user's last input for a session (unknown without a display the OS can ask). */
+    public static UserActivity userActivity(DesktopSession session) {
+        return switch (session.kind()) {
+            case WINDOWS -> new org.secrecyguard.platform.windows.WindowsUserActivity();
+            case X11, WAYLAND_WITH_XWAYLAND -> new org.secrecyguard.platform.linux.X11UserActivity(session.display());
+            default -> UserActivity.UNKNOWN;
+        };
+    }
+
     /** What the screen shows now. */
     public ScreenCapture screenCapture() {
         return screenCapture;

@@ -62,6 +62,10 @@ public final class Scanner implements AutoCloseable {
                 content = error(shown, Files.exists(file) ? "not a regular file" : "not found");
             } else if (Files.size(file) > limits.maxFileBytes()) {
                 content = error(shown, "too large: over " + (limits.maxFileBytes() >> 20) + " MB, not checked");
+            } else if (limits.cacheEntries() <= 0) {
+                // No cache: hashing the content would read every file twice for nothing (a one-shot
+                // check such as the self-check keys its own index by size and time instead).
+                content = scanContent(file, engine, start);
             } else {
                 String key = ContentHash.of(file) + "|" + engineKey(engine) + "|" + pictures.available();
                 content = cache.get(key);

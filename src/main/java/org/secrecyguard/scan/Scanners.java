@@ -40,6 +40,18 @@ public final class Scanners {
     }
 
     /**
+     * A scanner for a one-shot pass over many files (the self-check): default limits but no result
+     * cache, so no file is hashed just to key it (a SHA-256 of every file costs as much CPU as
+     * {@code sha256sum} of the whole tree).
+     */
+    public static Scanner uncached(Supplier<Engine> engines, boolean ocr, Path tessdataDir) {
+        PictureChecker pictures = ocr ? ocr(tessdataDir) : PictureChecker.none("OCR switched off (--no-ocr)");
+        DocumentSource source = new DocumentExtractor(ExtractLimits.defaults())::extract;
+        ScanLimits d = ScanLimits.defaults();
+        return new Scanner(engines, source, pictures, new ScanLimits(d.maxFileBytes(), d.fileBudget(), 0));
+    }
+
+    /**
      * A reader of all the text of files, pictures included (through OCR when {@code ocr}), for
      * registering documents. Registration is an administrator's deliberate act, not a check on the
      * way out, so its budgets are wider than a scan's: {@link #REGISTRATION_PICTURE_BUDGET} per picture

@@ -29,6 +29,7 @@ public final class GuardUi implements TrayMenu.Actions {
     private StatusWindow statusWindow;     // FX thread, created lazily where a tray exists
     private HistoryWindow history;         // FX thread, lazily
     private FileCheckWindow fileCheck;     // FX thread, lazily
+    private SelfCheckWindow selfCheck;     // FX thread, lazily
 
     private GuardUi(UiServices services, boolean useSystemTray) {
         this.services = services;
@@ -136,6 +137,21 @@ public final class GuardUi implements TrayMenu.Actions {
     }
 
     @Override
+    public boolean selfCheckAvailable() {
+        return services.selfCheck() != null;
+    }
+
+    @Override
+    public void showSelfCheck() {
+        Fx.run(() -> {
+            if (selfCheck == null) {
+                selfCheck = new SelfCheckWindow(m, services.selfCheck());
+            }
+            selfCheck.show();
+        });
+    }
+
+    @Override
     public void updateRules() {
         Task<String> task = new Task<>() {
             @Override
@@ -211,5 +227,9 @@ public final class GuardUi implements TrayMenu.Actions {
     // Package access for tests.
     StatusWindow statusWindow() {
         return statusWindow;
+    }
+
+    SelfCheckWindow selfCheckWindow() {
+        return selfCheck;
     }
 }

@@ -17,6 +17,14 @@ final class TrayMenu {
 
         void showFileCheck();
 
+        /** Opens the self-check window (保密自查). */
+        default void showSelfCheck() {
+        }
+
+        default boolean selfCheckAvailable() {
+            return false;
+        }
+
         void updateRules();
 
         void showAbout();
@@ -36,6 +44,9 @@ final class TrayMenu {
         items.add(new MenuEntry("menu-status", m.get("menu.status"), true, a::showStatus));
         items.add(new MenuEntry("menu-history", m.get("menu.history"), true, a::showHistory));
         items.add(new MenuEntry("menu-check", m.get("menu.checkFile"), true, a::showFileCheck));
+        if (a.selfCheckAvailable()) {
+            items.add(new MenuEntry("menu-selfcheck", m.get("menu.selfCheck"), true, a::showSelfCheck));
+        }
         items.add(MenuEntry.SEPARATOR);
         items.add(new MenuEntry("menu-rules", m.format("menu.rules", status.rulesVersion()), false, null));
         items.add(new MenuEntry("menu-update", m.get("menu.updateRules"), true, a::updateRules));
