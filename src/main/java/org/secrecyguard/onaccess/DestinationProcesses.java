@@ -38,7 +38,21 @@ public final class DestinationProcesses {
             Map.entry("/usr/lib/firefox-esr/", "browser"),
             Map.entry("/opt/apps/com.360.browser-stable/", "browser"),
             Map.entry("/opt/apps/cn.qq.qqbrowser/", "browser"),
-            Map.entry("/opt/microsoft/msedge/", "browser"));
+            Map.entry("/opt/microsoft/msedge/", "browser"),
+            // Windows (default install folders; the path is compared with '/' for '\\', without case)
+            Map.entry("/tencent/wechat/", "WeChat"),
+            Map.entry("/tencent/weixin/", "WeChat"),
+            Map.entry("/tencent/wxwork/", "WeCom"),
+            Map.entry("/tencent/qqnt/", "QQ"),
+            Map.entry("/tencent/qq/bin/", "QQ"),
+            Map.entry("/dingdingtalk/", "DingTalk"),
+            Map.entry("/feishu/app/", "Feishu"),
+            Map.entry("/baidunetdisk/", "cloud drive"),
+            Map.entry("/google/chrome/application/", "browser"),
+            Map.entry("/microsoft/edge/application/", "browser"),
+            Map.entry("/mozilla firefox/", "browser"),
+            Map.entry("/360chrome/", "browser"),
+            Map.entry("/qqbrowser/", "browser"));
 
     private final Supplier<ExternalApps> rulesApps;
 
@@ -52,7 +66,7 @@ public final class DestinationProcesses {
         if (executable == null || executable.isEmpty()) {
             return Optional.empty();
         }
-        String lower = executable.toLowerCase(Locale.ROOT);
+        String lower = executable.replace('\\', '/').toLowerCase(Locale.ROOT);
         for (Map.Entry<String, String> e : PACKAGE_FOLDERS.entrySet()) {
             if (lower.contains(e.getKey().toLowerCase(Locale.ROOT))) {
                 return Optional.of(e.getValue());
