@@ -45,7 +45,7 @@ public final class DestinationProcesses {
             Map.entry("/tencent/wxwork/", "WeCom"),
             Map.entry("/tencent/qqnt/", "QQ"),
             Map.entry("/tencent/qq/bin/", "QQ"),
-            Map.entry("/dingdingtalk/", "DingTalk"),
+            Map.entry("/dingding/main/", "DingTalk"),
             Map.entry("/feishu/app/", "Feishu"),
             Map.entry("/baidunetdisk/", "cloud drive"),
             Map.entry("/google/chrome/application/", "browser"),
