@@ -198,7 +198,7 @@ public final class UploadGuard implements GuardChannel {
         int released = held.releaseDialog(dialog);
         judged.removeIf(k -> k.startsWith(dialog + "|"));
         if (released > 0) {
-            LOG.info(released + " held file(s) released " + afterDialog.toSeconds() + " s after their dialog closed");
+            LOG.info(released + " held file(s) released " + afterDialog.toMillis() + " ms after their dialog closed");
         }
     }
 

@@ -46,6 +46,20 @@ public final class Win32FilePickerWatch implements FilePickerWatch {
         this.knownFolders = Map.copyOf(knownFolders);
     }
 
+    /**
+     * The display names the address band uses for a user's known folders (zh-CN and en), to their
+     * paths under {@code userProfile}; empty when the profile is unknown. Redirected folders (a
+     * Documents folder moved to D:) show their real path in the band and need no entry.
+     */
+    public static Map<String, String> knownFolders(String userProfile) {
+        if (userProfile == null || userProfile.isBlank()) {
+            return Map.of();
+        }
+        String p = userProfile.endsWith("\\") ? userProfile : userProfile + "\\";
+        return Map.of("桌面", p + "Desktop", "Desktop", p + "Desktop", "文档", p + "Documents",
+                "Documents", p + "Documents", "下载", p + "Downloads", "Downloads", p + "Downloads");
+    }
+
     @Override
     public synchronized void start(Consumer<PickerSelection> onSelection) {
         if (thread != null) {
