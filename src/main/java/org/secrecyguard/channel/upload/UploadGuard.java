@@ -174,9 +174,7 @@ public final class UploadGuard implements GuardChannel {
         } catch (IOException e) {
             return; // gone since it was chosen
         }
-        if (grants.allows(identity, s.executable())) {
-            return; // overridden with a reason within the minute: the override is logged already
-        }
+        boolean granted = grants.allows(identity, s.executable());
         ScanOutcome outcome = pipeline.context().scanner().scanFile(file);
         GuardEvent.MovedFile facts;
         try {
@@ -190,8 +188,13 @@ public final class UploadGuard implements GuardChannel {
         String note = s.phase() == PickerSelection.Phase.DIALOG_END
                 ? "first seen when the dialog ended: the program may have read it before the hold"
                 : "";
-        pipeline.decideAndCarryOut(transfer, outcome, note, new HoldWhilePicked(s.dialog(), file, identity,
-                s.executable(), destination));
+        Enforcer enforcer = new HoldWhilePicked(s.dialog(), file, identity, s.executable(), destination);
+        if (granted) {
+            // Overridden with a reason within the minute (logged then): let through, nothing more to log.
+            pipeline.carryOut(transfer, outcome, note, org.secrecyguard.policy.Action.ALLOW, enforcer);
+            return;
+        }
+        pipeline.decideAndCarryOut(transfer, outcome, note, enforcer);
     }
 
     private void dialogGone(long dialog) {

@@ -89,6 +89,11 @@ class UploadGuardTest {
         return judgements;
     }
 
+    /** The listener the channel gave the watch (to replay a second dialog to the same channel). */
+    private static java.util.function.Consumer<PickerSelection> selectionsOf(RecordedPickerTrace started) {
+        return started.listener();
+    }
+
     private RecordedPickerTrace trace(String name) {
         return RecordedPickerTrace.load(name, RecordedPickerTrace.windowsHomeAt(home));
     }
@@ -143,7 +148,7 @@ class UploadGuardTest {
         TransferPolicy overridable = (v, t, time) -> v.highest().orElseThrow() == Level.WORK_SECRET
                 ? Action.BLOCK_OVERRIDABLE : DEFAULT_POLICY.decide(v, t, time);
         RecordedPickerTrace trace = trace("trace-weixin-pick-one.json");
-        start(trace, overridable, Duration.ofMinutes(1));
+        Judgements judgements = start(trace, overridable, Duration.ofMinutes(1));
         trace.replay();
 
         Await.until(() -> events.stream().anyMatch(e -> e.outcome() == GuardEvent.Outcome.OVERRIDDEN),
@@ -158,6 +163,17 @@ class UploadGuardTest {
         assertTrue(hold.wasHeld(file));
         assertFalse(hold.isHeld(file), "released at the override, long before the dialog's time");
         assertTrue(overridden.note().contains("60 s"), overridden.note());
+
+        // The user sends again from a new dialog within the minute: let through, no second popup.
+        RecordedPickerTrace again = RecordedPickerTrace.loadAsNewDialog("trace-weixin-pick-one.json",
+                RecordedPickerTrace.windowsHomeAt(home), 0x100000);
+        again.start(selectionsOf(trace));
+        again.replay();
+        Judgement j = judgements.awaitCarriedOut(2);
+        assertEquals(Action.ALLOW, j.action());
+        assertEquals(List.of("override"), notifier.shown);
+        assertEquals(2, events.size(), "nothing more logged: " + events);
+        assertFalse(hold.isHeld(file));
     }
 
     @Test

@@ -41,7 +41,10 @@ public final class RecordedPickerTrace implements FilePickerWatch, DialogWindows
     private Consumer<PickerSelection> listener;
     private volatile boolean closed;
 
-    private RecordedPickerTrace(String name, Function<String, Path> pathOf) {
+    private final long shift;
+
+    private RecordedPickerTrace(String name, Function<String, Path> pathOf, long shift) {
+        this.shift = shift;
         this.trace = read(name);
         this.template = node(read(trace.get("tree").asText()));
         this.executable = trace.get("executable").asText();
@@ -51,7 +54,12 @@ public final class RecordedPickerTrace implements FilePickerWatch, DialogWindows
 
     /** Loads trace {@code name}; Windows paths are turned into files by {@code pathOf}. */
     public static RecordedPickerTrace load(String name, Function<String, Path> pathOf) {
-        return new RecordedPickerTrace(name, pathOf);
+        return new RecordedPickerTrace(name, pathOf, 0);
+    }
+
+    /** The same trace as a later dialog: every window handle moved by {@code shift}. */
+    public static RecordedPickerTrace loadAsNewDialog(String name, Function<String, Path> pathOf, long shift) {
+        return new RecordedPickerTrace(name, pathOf, shift);
     }
 
     /** Maps "C:\Users\张三\…" into {@code home} (with '/' for '\'), everything else under {@code home}/other. */
@@ -61,6 +69,11 @@ public final class RecordedPickerTrace implements FilePickerWatch, DialogWindows
             String rest = w.startsWith(prefix) ? w.substring(prefix.length()) : "other\\" + w.replace(":", "");
             return home.resolve(rest.replace('\\', '/'));
         };
+    }
+
+    /** The listener the watch was started with, or null. */
+    public Consumer<PickerSelection> listener() {
+        return listener;
     }
 
     /** The executable the trace's dialog belongs to. */
@@ -97,9 +110,9 @@ public final class RecordedPickerTrace implements FilePickerWatch, DialogWindows
         for (JsonNode step : trace.get("steps")) {
             JsonNode set = step.get("set");
             if (set != null) {
-                set.fields().forEachRemaining(e -> texts.put(hex(e.getKey()), e.getValue().asText()));
+                set.fields().forEachRemaining(e -> texts.put(hex(e.getKey()) + shift, e.getValue().asText()));
             }
-            long hwnd = hex(step.get("hwnd").asText());
+            long hwnd = hex(step.get("hwnd").asText()) + shift;
             if (step.path("gone").asBoolean(false)) {
                 gone.add(hwnd);
             }
@@ -135,10 +148,10 @@ public final class RecordedPickerTrace implements FilePickerWatch, DialogWindows
                 n.children().stream().map(this::withTexts).toList());
     }
 
-    private static WindowNode node(JsonNode j) {
+    private WindowNode node(JsonNode j) {
         List<WindowNode> kids = new ArrayList<>();
         j.path("children").forEach(c -> kids.add(node(c)));
-        return new WindowNode(hex(j.get("hwnd").asText()), j.get("class").asText(), (int) hex(j.get("id").asText()),
+        return new WindowNode(hex(j.get("hwnd").asText()) + shift, j.get("class").asText(), (int) hex(j.get("id").asText()),
                 j.path("text").asText(""), kids);
     }
 
