@@ -54,6 +54,8 @@ public final class UploadGuard implements GuardChannel {
     private static final Logger LOG = Logger.getLogger(UploadGuard.class.getName());
     static final Duration AFTER_DIALOG = Duration.ofSeconds(30);
     static final Duration MAX_HOLD = Duration.ofMinutes(5);
+    static final int HOLD_ATTEMPTS = 3;
+    static final Duration HOLD_RETRY = Duration.ofMillis(100);
 
     private final Supplier<FilePickerWatch> watches;
     private final FileHold hold;
@@ -205,6 +207,14 @@ public final class UploadGuard implements GuardChannel {
         }
     }
 
+    private static void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static String baseName(String executable) {
         int cut = Math.max(executable.lastIndexOf('/'), executable.lastIndexOf('\\'));
         return executable.substring(cut + 1);
@@ -232,6 +242,11 @@ public final class UploadGuard implements GuardChannel {
                 return "held (already)";
             }
             FileHold.Result r = hold.hold(file);
+            for (int attempt = 1; r instanceof FileHold.NotHeld && attempt < HOLD_ATTEMPTS; attempt++) {
+                // The dialog's own preview or thumbnail handler may have the file open for a moment.
+                pause(HOLD_RETRY);
+                r = hold.hold(file);
+            }
             if (r instanceof FileHold.NotHeld notHeld) {
                 throw new CannotStop("could not be held: " + notHeld.reason());
             }

@@ -243,6 +243,21 @@ class UploadGuardTest {
     }
 
     @Test
+    void aFileOpenForAMomentElsewhereIsHeldOnASecondTry() throws IOException {
+        Path file = secretNotice("通知.docx");
+        hold.refuse = "another program has the file open already (sharing violation)";
+        hold.refuseTimes = 1;
+        RecordedPickerTrace trace = trace("trace-weixin-pick-one.json");
+        Judgements judgements = start(trace, DEFAULT_POLICY, Duration.ofMinutes(1));
+        trace.replay();
+
+        judgements.awaitCarriedOut(1);
+        assertEquals(List.of("block"), notifier.shown);
+        assertEquals(GuardEvent.Outcome.BLOCKED, events.get(0).outcome());
+        assertTrue(hold.isHeld(file));
+    }
+
+    @Test
     void aDesktopWithoutPickerWatchMakesTheChannelDownWithItsReason() {
         FilePickerWatch none = new FilePickerWatch() {
             @Override
@@ -268,10 +283,12 @@ class UploadGuardTest {
         private final List<Path> everHeld = Collections.synchronizedList(new ArrayList<>());
         private final List<Path> heldNow = Collections.synchronizedList(new ArrayList<>());
         volatile String refuse;
+        /** Refusals left before holds succeed (a preview handler that lets go of the file). */
+        volatile int refuseTimes = Integer.MAX_VALUE;
 
         @Override
         public Result hold(Path file) {
-            if (refuse != null) {
+            if (refuse != null && refuseTimes-- > 0) {
                 return new NotHeld(refuse);
             }
             everHeld.add(file);
