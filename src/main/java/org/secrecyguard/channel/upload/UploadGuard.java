@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -95,7 +94,9 @@ public final class UploadGuard implements GuardChannel {
         if (worker != null) {
             return;
         }
-        ScheduledExecutorService w = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("upload-guard"));
+        java.util.concurrent.ScheduledThreadPoolExecutor w =
+                new java.util.concurrent.ScheduledThreadPoolExecutor(1, DaemonThreads.named("upload-guard"));
+        w.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // stop() releases the holds at once
         FilePickerWatch pickers = watches.get();
         worker = w; // before the watch starts: its first selection schedules on it
         try {
@@ -148,7 +149,7 @@ public final class UploadGuard implements GuardChannel {
             return; // not a program files leave through: never judged, never held
         }
         if (s.phase() == PickerSelection.Phase.DIALOG_END) {
-            worker.schedule(() -> dialogGone(s.dialog()), afterDialog.toMillis(), TimeUnit.MILLISECONDS);
+            later(() -> dialogGone(s.dialog()), afterDialog);
         }
         for (Path file : s.chosen()) {
             try {
@@ -167,6 +168,9 @@ public final class UploadGuard implements GuardChannel {
             return; // a folder opened, or a name still being typed
         }
         String key = s.dialog() + "|" + file;
+        if (judged.size() > 4096) {
+            judged.clear(); // dialogs whose end was never seen: judging a file again is harmless
+        }
         if (!judged.add(key)) {
             return;
         }
@@ -204,6 +208,19 @@ public final class UploadGuard implements GuardChannel {
         judged.removeIf(k -> k.startsWith(dialog + "|"));
         if (released > 0) {
             LOG.info(released + " held file(s) released " + afterDialog.toMillis() + " ms after their dialog closed");
+        }
+    }
+
+    /** Runs {@code task} on the channel's thread after {@code d}; nothing once the channel stopped. */
+    private void later(Runnable task, Duration d) {
+        ScheduledExecutorService w = worker;
+        if (w == null) {
+            return; // stopping: stop() releases every hold
+        }
+        try {
+            w.schedule(task, d.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            // the same
         }
     }
 
@@ -252,11 +269,11 @@ public final class UploadGuard implements GuardChannel {
             }
             FileHold.Held h = (FileHold.Held) r;
             held.add(dialog, h);
-            worker.schedule(() -> {
+            later(() -> {
                 if (held.release(file)) {
                     LOG.info("a held file was released at the hold's time limit");
                 }
-            }, maxHold.toMillis(), TimeUnit.MILLISECONDS);
+            }, maxHold);
             return "held: " + destination + " cannot open it until the user decides or the dialog has closed";
         }
 

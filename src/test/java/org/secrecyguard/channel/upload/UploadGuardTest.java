@@ -258,6 +258,20 @@ class UploadGuardTest {
     }
 
     @Test
+    void stoppingTheChannelNeverLeavesAFileHeld() throws IOException {
+        Path file = secretNotice("通知.docx");
+        RecordedPickerTrace trace = trace("trace-weixin-pick-one.json");
+        Judgements judgements = start(trace, DEFAULT_POLICY, Duration.ofMinutes(1));
+        trace.replay();
+        judgements.awaitCarriedOut(1);
+        assertTrue(hold.isHeld(file));
+
+        guard.stop();
+        assertFalse(hold.isHeld(file));
+        assertEquals(ChannelHealth.State.STOPPED, guard.health().state());
+    }
+
+    @Test
     void aDesktopWithoutPickerWatchMakesTheChannelDownWithItsReason() {
         FilePickerWatch none = new FilePickerWatch() {
             @Override
