@@ -136,6 +136,11 @@ public final class GuardApp implements AutoCloseable {
                 .context(context)
                 .build();
         List<GuardChannel> all = new java.util.ArrayList<>(List.of(clipboard, drive, chatFiles, screenshots));
+        platforms.filePickers().ifPresent(pickers -> all.add(org.secrecyguard.channel.upload.UploadGuard.builder()
+                .watch(pickers.watch()).hold(pickers.hold()).context(context)
+                .destinations(new org.secrecyguard.onaccess.DestinationProcesses(
+                        () -> rules.current().policy().config().externalApps())::destinationOf)
+                .grants(new org.secrecyguard.onaccess.OverrideGrants(clock)).build()));
         if (!config.serviceSocket().isEmpty()) {
             all.add(new ServiceLink(Path.of(config.serviceSocket()), notifier));
         }

@@ -59,7 +59,21 @@ public final class DestinationProcesses implements AutoCloseable {
             Map.entry("/usr/lib/firefox-esr/", "browser"),
             Map.entry("/opt/apps/com.360.browser-stable/", "browser"),
             Map.entry("/opt/apps/cn.qq.qqbrowser/", "browser"),
-            Map.entry("/opt/microsoft/msedge/", "browser"));
+            Map.entry("/opt/microsoft/msedge/", "browser"),
+            // Windows (default install folders; the path is compared with '/' for '\\', without case)
+            Map.entry("/tencent/wechat/", "WeChat"),
+            Map.entry("/tencent/weixin/", "WeChat"),
+            Map.entry("/tencent/wxwork/", "WeCom"),
+            Map.entry("/tencent/qqnt/", "QQ"),
+            Map.entry("/tencent/qq/bin/", "QQ"),
+            Map.entry("/dingding/main/", "DingTalk"),
+            Map.entry("/feishu/app/", "Feishu"),
+            Map.entry("/baidunetdisk/", "cloud drive"),
+            Map.entry("/google/chrome/application/", "browser"),
+            Map.entry("/microsoft/edge/application/", "browser"),
+            Map.entry("/mozilla firefox/", "browser"),
+            Map.entry("/360chrome/", "browser"),
+            Map.entry("/qqbrowser/", "browser"));
 
     private static final int REMEMBERED = 2048;
     private static final int LEARNED = 10_000;
@@ -143,6 +157,11 @@ public final class DestinationProcesses implements AutoCloseable {
         return destination;
     }
 
+    /** {@link #resolve} for callers off any gate's thread (the Windows upload channel). */
+    public Optional<String> destinationOf(String executable) {
+        return resolve(executable);
+    }
+
     /** Learns a running destination's program off the gate's thread; dropped when the learner is busy. */
     private void learnLater(String executable, String destination) {
         try {
@@ -170,7 +189,7 @@ public final class DestinationProcesses implements AutoCloseable {
     }
 
     private static Optional<String> byPath(String executable, ExternalApps apps) {
-        String lower = executable.toLowerCase(Locale.ROOT);
+        String lower = executable.replace('\\', '/').toLowerCase(Locale.ROOT);
         for (Map.Entry<String, String> e : PACKAGE_FOLDERS.entrySet()) {
             if (lower.contains(e.getKey().toLowerCase(Locale.ROOT))) {
                 return Optional.of(e.getValue());

@@ -10,20 +10,20 @@ import org.secrecyguard.platform.FileAccessGate.FileIdentity;
 /**
  * Opens a user justified: one (file, application) pair may be opened for one minute after the user
  * gave a reason (Purview's window), so that sending again works; then the guard judges it again.
- * Thread-safe; keeps few entries.
+ * Thread-safe; keeps few entries. Shared by the fanotify guard and the Windows picker channel.
  */
-final class OverrideGrants {
-    static final Duration WINDOW = Duration.ofMinutes(1);
+public final class OverrideGrants {
+    public static final Duration WINDOW = Duration.ofMinutes(1);
     private static final int KEPT = 256;
 
     private final Clock clock;
     private final Map<Key, Instant> until = new LinkedHashMap<>();
 
-    OverrideGrants(Clock clock) {
+    public OverrideGrants(Clock clock) {
         this.clock = clock;
     }
 
-    synchronized void grant(FileIdentity file, String executable) {
+    public synchronized void grant(FileIdentity file, String executable) {
         until.put(new Key(file.device(), file.inode(), executable), clock.instant().plus(WINDOW));
         var it = until.entrySet().iterator();
         while (until.size() > KEPT && it.hasNext()) {
@@ -32,7 +32,7 @@ final class OverrideGrants {
         }
     }
 
-    synchronized boolean allows(FileIdentity file, String executable) {
+    public synchronized boolean allows(FileIdentity file, String executable) {
         Key key = new Key(file.device(), file.inode(), executable);
         Instant end = until.get(key);
         if (end == null) {

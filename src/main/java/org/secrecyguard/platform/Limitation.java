@@ -24,7 +24,9 @@ public enum Limitation {
     /** Screenshot keys cannot be watched (no XRecord, Wayland, hook refused): screenshots are not checked. */
     SCREENSHOT_KEYS_UNAVAILABLE,
     /** Opens cannot be held for a decision (no fanotify permission events, not root): files are only seen after. */
-    ON_ACCESS_UNAVAILABLE;
+    ON_ACCESS_UNAVAILABLE,
+    /** File pickers of other programs cannot be watched (no WinEvent hook): files chosen in them are not stopped. */
+    FILE_PICKER_UNAVAILABLE;
 
     /** Stable key, e.g. "wayland-without-x11". */
     public String code() {

@@ -8,6 +8,8 @@ import java.util.logging.Logger;
 import org.secrecyguard.platform.linux.LinuxRemovableMedia;
 import org.secrecyguard.platform.linux.X11ClipboardWatch;
 import org.secrecyguard.platform.linux.X11ForegroundWindow;
+import org.secrecyguard.platform.windows.Win32FileHold;
+import org.secrecyguard.platform.windows.Win32FilePickerWatch;
 import org.secrecyguard.platform.windows.WindowsClipboardWatch;
 import org.secrecyguard.platform.windows.WindowsForegroundWindow;
 import org.secrecyguard.platform.windows.WindowsRemovableMedia;
@@ -161,6 +163,24 @@ public final class Platforms {
 
     public SystemClipboard systemClipboard() {
         return systemClipboard;
+    }
+
+    /** Where a file chosen in another program's picker can be seen and held: the watch and the hold. */
+    public record FilePickers(Supplier<FilePickerWatch> watch, FileHold hold) {
+    }
+
+    /**
+     * The file pickers of other programs where this OS shows them to an unprivileged app (Windows,
+     * out-of-context WinEvents); empty elsewhere: on Linux the system service holds the opens
+     * themselves (fanotify), which no picker watch could add to.
+     */
+    public java.util.Optional<FilePickers> filePickers() {
+        if (session.kind() != DesktopSession.Kind.WINDOWS) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new FilePickers(
+                () -> new Win32FilePickerWatch(Win32FilePickerWatch.knownFolders(System.getenv("USERPROFILE"))),
+                new Win32FileHold()));
     }
 
     /** The removable drives of this machine (the drive channel polls it). */
