@@ -4,7 +4,7 @@
 # and PostgreSQL for the collector tests. Safe to run again; does nothing when all is present.
 set -euo pipefail
 packages=(tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng fonts-noto-cjk
-          xvfb xauth xdotool xclip x11-utils imagemagick libgtk-3-0 libxtst6 libxfixes3
+          lintian xvfb xauth xdotool xclip x11-utils imagemagick libgtk-3-0 libxtst6 libxfixes3
           postgresql libreoffice-writer-nogui)
 missing=()
 for p in "${packages[@]}"; do

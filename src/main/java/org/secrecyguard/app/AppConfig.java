@@ -72,6 +72,14 @@ public record AppConfig(Path dataDir, Path rulesDb, String rulesSource, String r
 
     /** Reads (and on first start writes) the configuration of the given data folder. */
     public static AppConfig load(Path dataDir) throws IOException {
+        return load(dataDir, new Properties(), dataDir);
+    }
+
+    /**
+     * Reads the data folder's configuration with {@code overrides} (the site settings of an installed PC)
+     * in place of the folder's own values, and a relative {@code rules.db} resolved against {@code rulesBase}.
+     */
+    static AppConfig load(Path dataDir, Properties overrides, Path rulesBase) throws IOException {
         Files.createDirectories(dataDir);
         Path file = dataDir.resolve(FILE);
         if (!Files.exists(file)) {
@@ -81,11 +89,12 @@ public record AppConfig(Path dataDir, Path rulesDb, String rulesSource, String r
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(r);
         }
+        p.putAll(overrides);
         String rules = p.getProperty("rules.db", "").trim();
         int warn = parseInt(p.getProperty("popup.warn.seconds", "8"), 8);
         int pollMillis = parseInt(p.getProperty("watch.poll.millis", "2000"), 2000);
         return new AppConfig(dataDir,
-                rules.isEmpty() ? dataDir.resolve("rules.db") : dataDir.resolve(rules),
+                rules.isEmpty() ? rulesBase.resolve("rules.db") : rulesBase.resolve(rules),
                 p.getProperty("rules.source", "").trim(),
                 p.getProperty("rules.publicKey", "").trim(),
                 p.getProperty("collector.url", "").trim(),

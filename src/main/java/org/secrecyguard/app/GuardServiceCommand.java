@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -40,7 +41,9 @@ final class GuardServiceCommand implements Callable<Integer> {
                 }
             }
         }
-        try (GuardService service = GuardService.start(AppConfig.load(home), roots)) {
+        Optional<SiteSettings> site = SiteSettings.installed();
+        AppConfig config = site.isPresent() ? site.get().forService(home) : AppConfig.load(home);
+        try (GuardService service = GuardService.start(config, roots)) {
             spec.commandLine().getOut().println("guarding " + roots + "; rules " + service.rulesVersion());
             spec.commandLine().getOut().flush();
             Runtime.getRuntime().addShutdownHook(new Thread(service::close, "guard-service-stop"));

@@ -75,7 +75,7 @@ final class RulesWiring implements AutoCloseable {
         String src = config.rulesSource().trim();
         BundleSource source = src.toLowerCase(Locale.ROOT).startsWith("https://")
                 || src.toLowerCase(Locale.ROOT).startsWith("http://") ? new HttpSource(URI.create(src))
-                : new FolderSource(Path.of(src));
+                : folderSource(Path.of(src));
         return RuleUpdater.builder().source(source).publicKey(key).rulesDir(config.dataDir().resolve("rules"))
                 .activeRules(active).listener(new UpdateListener() {
                     @Override
@@ -89,6 +89,17 @@ final class RulesWiring implements AutoCloseable {
                         events.accept(EventKind.RULES_REJECTED, r.reason() + ": " + r.message());
                     }
                 }).build();
+    }
+
+    /**
+     * A folder holding {@code secrecy-guard-rules.zip}, or one bundle file named directly (how an installed
+     * PC's tray apps follow the bundle the system service installed).
+     */
+    static FolderSource folderSource(Path source) {
+        String name = source.getFileName() == null ? "" : source.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean bundleFile = (name.endsWith(".zip") || name.endsWith(".bundle")) && !Files.isDirectory(source)
+                && source.getParent() != null;
+        return bundleFile ? new FolderSource(source.getParent(), source.getFileName().toString()) : new FolderSource(source);
     }
 
     /** The rules in force now (one consistent engine, policy and texts). */

@@ -30,7 +30,8 @@ final class TrayAppLauncher {
         AtomicReference<GuardApp> running = new AtomicReference<>();
         CountDownLatch ready = new CountDownLatch(1);
         try {
-            AppConfig config = AppConfig.load(dataDir);
+            Optional<SiteSettings> site = SiteSettings.installed();
+            AppConfig config = site.isPresent() ? site.get().forUser(dataDir) : AppConfig.load(dataDir);
             Optional<SingleInstance> instance = SingleInstance.acquire(dataDir, () -> {
                 try {
                     ready.await();

@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# Builds the Linux package target/secrecy-guard_<version>_amd64.deb: a jlinked Java runtime (no JDK
+# needed on the PC) and the jpackage app image under /opt/secrecy-guard, the `secrecy-guard` command,
+# desktop entry, icons, tray autostart for every session, the systemd unit and maintainer scripts
+# (installer/deb/). app-image + dpkg-deb rather than `jpackage --type deb`: full control of the control
+# file, conffiles and scripts, which is what keeps lintian clean.
+#
+# The Windows MSI inputs are built by installer/windows/package.ps1 (on Windows, with WiX 3).
+#
+# Environment: SG_MVN_FLAGS (e.g. -o) for the Maven call; SG_JAR_FROM_CLASSES=1 assembles the jar from
+# the already compiled target/classes without compiling (what the package test uses inside `mvn test`).
+# The .deb is cached by a hash of the classes and the packaging inputs: an unchanged tree is not rebuilt.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+pom_version=$(sed -n 's:^  <version>\(.*\)</version>.*:\1:p' pom.xml | head -1)
+app_version=${pom_version%%-*}                       # jpackage wants digits and dots
+deb_version=${pom_version/-SNAPSHOT/~snapshot}       # sorts before the release
+arch=$(dpkg --print-architecture)
+deb="target/secrecy-guard_${deb_version}_${arch}.deb"
+work=target/deb-build
+
+build_jar() {
+    if [ "${SG_JAR_FROM_CLASSES:-0}" = 1 ]; then
+        # shellcheck disable=SC2086
+        mvn -B -q ${SG_MVN_FLAGS:-} -Dmaven.main.skip=true -Dmaven.test.skip=true package
+    else
+        # shellcheck disable=SC2086
+        mvn -B -q ${SG_MVN_FLAGS:-} package -DskipTests
+    fi
+}
+
+inputs_hash() {
+    { find target/classes installer/deb icons -type f -print0 | sort -z | xargs -0 sha256sum
+      sha256sum pom.xml installer/package.sh; } | sha256sum | cut -c1-16
+}
+
+[ -d target/classes ] || build_jar
+key=$(inputs_hash)
+if [ -f "$deb" ] && [ "$(cat target/deb-build.key 2>/dev/null)" = "$key" ]; then
+    echo "$deb (unchanged, key $key)"
+    exit 0
+fi
+if [ ! -f target/secrecy-guard.jar ] || [ -n "$(find target/classes -newer target/secrecy-guard.jar -type f -print -quit)" ]; then
+    build_jar
+fi
+
+rm -rf "$work"
+mkdir -p "$work/input"
+cp target/secrecy-guard.jar "$work/input/"
+
+# Modules: what jdeps finds, plus what is reached by name at run time (Ed25519 and TLS in jdk.crypto.ec,
+# Chinese dates in jdk.localedata, GB18030/GBK in jdk.charsets, zip file systems, the MXBeans).
+modules=$(jdeps --multi-release 17 --ignore-missing-deps --print-module-deps target/secrecy-guard.jar)
+modules="$modules,jdk.crypto.ec,jdk.localedata,jdk.charsets,jdk.zipfs,jdk.management,java.desktop"
+jlink --add-modules "$modules" --include-locales=en,zh --strip-debug --strip-native-commands --no-man-pages --no-header-files \
+      --compress=2 --output "$work/runtime"
+
+# Resident-app JVM settings (docs/benchmarks.md, as installer/run.sh).
+jpackage --type app-image --name secrecy-guard --app-version "$app_version" \
+    --vendor "SecrecyGuard" --description "Endpoint guard for classified material" \
+    --input "$work/input" --main-jar secrecy-guard.jar --main-class org.secrecyguard.app.Main \
+    --runtime-image "$work/runtime" --icon icons/png/protected-256.png \
+    --java-options "-Xms8m -Xmx64m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=25 -XX:TieredStopAtLevel=1 -Xss512k -Dfile.encoding=UTF-8" \
+    --dest "$work/image"
+
+root="$work/root"
+mkdir -p "$root/opt" "$root/DEBIAN"
+cp -a "$work/image/secrecy-guard" "$root/opt/secrecy-guard"
+# Debian's JDK ships some libraries and files with modes lintian dislikes: normalise.
+find "$root/opt" -type d -exec chmod 0755 {} +
+find "$root/opt" -type f -exec chmod 0644 {} +
+chmod 0755 "$root/opt/secrecy-guard/bin/secrecy-guard" "$root/opt/secrecy-guard/lib/runtime/lib/jspawnhelper"
+# Symbol tables are no use on an office PC (lintian: unstripped-binary-or-object); dynamic symbols stay.
+elfs=$(find "$(pwd)/$root/opt" -type f -exec sh -c 'head -c4 "$1" | grep -q ELF && echo "$1"' _ {} \;)
+# shellcheck disable=SC2086
+strip --strip-unneeded --remove-section=.comment --remove-section=.note $elfs
+
+d=installer/deb
+install -D -m 0755 $d/secrecy-guard.sh "$root/usr/bin/secrecy-guard"
+install -D -m 0644 $d/secrecy-guard.service "$root/lib/systemd/system/secrecy-guard.service"
+install -D -m 0644 $d/secrecy-guard.desktop "$root/usr/share/applications/secrecy-guard.desktop"
+install -D -m 0644 $d/secrecy-guard-autostart.desktop "$root/etc/xdg/autostart/secrecy-guard.desktop"
+install -D -m 0644 $d/site.properties.example "$root/usr/share/secrecy-guard/site.properties.example"
+install -d -m 0755 "$root/etc/secrecy-guard"
+for size in 16 32 64 256; do
+    install -D -m 0644 "icons/png/protected-$size.png" "$root/usr/share/icons/hicolor/${size}x${size}/apps/secrecy-guard.png"
+done
+install -D -m 0644 icons/shield-protected.svg "$root/usr/share/icons/hicolor/scalable/apps/secrecy-guard.svg"
+install -D -m 0644 $d/copyright "$root/usr/share/doc/secrecy-guard/copyright"
+install -D -m 0644 README.md "$root/usr/share/doc/secrecy-guard/README.md"
+install -D -m 0644 $d/lintian-overrides "$root/usr/share/lintian/overrides/secrecy-guard"
+printf 'secrecy-guard (%s) unstable; urgency=medium\n\n  * Build %s.\n\n -- SecrecyGuard maintainers <maintainers@secrecyguard.org>  %s\n' \
+    "$deb_version" "$(git rev-parse --short HEAD 2>/dev/null || echo local)" "$(date -R)" \
+    | gzip -9n > "$root/usr/share/doc/secrecy-guard/changelog.gz"
+chmod 0644 "$root/usr/share/doc/secrecy-guard/changelog.gz"
+
+for s in postinst prerm postrm; do install -m 0755 "$d/$s" "$root/DEBIAN/$s"; done
+echo /etc/xdg/autostart/secrecy-guard.desktop > "$root/DEBIAN/conffiles"
+
+# Shared-library dependencies of the runtime and launcher, as dpkg-shlibdeps computes them.
+mkdir -p "$work/shlibs/debian"
+printf 'Source: secrecy-guard\n\nPackage: secrecy-guard\nArchitecture: any\n' > "$work/shlibs/debian/control"
+# shellcheck disable=SC2086
+shlibs=$(cd "$work/shlibs" && dpkg-shlibdeps -O --ignore-missing-info -l"$(pwd)/../root/opt/secrecy-guard/lib/runtime/lib" \
+    -l"$(pwd)/../root/opt/secrecy-guard/lib/runtime/lib/server" $elfs 2>/dev/null | sed -n 's/^shlibs:Depends=//p')
+# Loaded at run time by name (JNA, JavaFX's GTK glass, jnativehook, XFixes), so shlibdeps cannot see them.
+depends="$shlibs, tesseract-ocr, tesseract-ocr-chi-sim, libtesseract5, fonts-noto-cjk | fonts-wqy-microhei, libgtk-3-0 | libgtk-3-0t64, libxfixes3"
+installed_kb=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
+cat > "$root/DEBIAN/control" <<CONTROL
+Package: secrecy-guard
+Version: $deb_version
+Architecture: $arch
+Maintainer: SecrecyGuard maintainers <maintainers@secrecyguard.org>
+Installed-Size: $installed_kb
+Depends: $depends
+Recommends: libgl1
+Section: utils
+Priority: optional
+Homepage: https://github.com/secrecyguard/secrecy-guard
+Description: endpoint guard against leaks of classified material
+ SecrecyGuard (保密卫士) checks what leaves an office PC - clipboard, chat file
+ transfers, removable drives, screenshots - for GB/T 9704 secrecy markings,
+ registered documents and keywords, and blocks or warns as the unit's secrecy
+ office decides. A system service holds the on-access guard and the rules;
+ a tray app in every desktop session shows warnings.
+CONTROL
+(cd "$root" && find . -path ./DEBIAN -prune -o -type f -printf '%P\0' | sort -z | xargs -0 md5sum > DEBIAN/md5sums)
+chmod 0644 "$root/DEBIAN/md5sums" "$root/DEBIAN/control" "$root/DEBIAN/conffiles"
+
+dpkg-deb --root-owner-group -Zxz --build "$root" "$deb" >/dev/null
+echo "$key" > target/deb-build.key
+echo "$deb"

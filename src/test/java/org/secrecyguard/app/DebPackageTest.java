@@ -1,0 +1,159 @@
+package org.secrecyguard.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Debian package as IT installs it, on this machine (root): build with installer/package.sh, lintian
+ * without errors, dpkg -i, the installed command scans a marked file, the state and settings folders are
+ * root's and a real unprivileged user cannot change them, the unit verifies, the installed service runs,
+ * a reinstall keeps the event log, and purge leaves only the event log. Takes 2-3 minutes on 2 cores the
+ * first time (the .deb is cached by a hash of the classes and packaging inputs).
+ */
+@EnabledIf("rootOnDebian")
+class DebPackageTest {
+    private static final Path STATE = Path.of("/var/lib/secrecy-guard");
+    private static final Path ETC = Path.of("/etc/secrecy-guard");
+    private static final String USER = "sgdeb" + ProcessHandle.current().pid();
+
+    static boolean rootOnDebian() {
+        return "root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of("/usr/bin/dpkg"));
+    }
+
+    @AfterAll
+    static void cleanUp() throws Exception {
+        run(60, "userdel", "-r", USER);
+        run(300, "dpkg", "--purge", "secrecy-guard");
+        run(30, "rm", "-rf", STATE.toString());
+    }
+
+    @Test
+    void installsScansKeepsUsersOutAndPurgesToTheEventLog(@TempDir Path dir) throws Exception {
+        long t0 = System.nanoTime();
+        Result built = run(900, List.of("bash", "installer/package.sh"), List.of("SG_JAR_FROM_CLASSES=1"));
+        assertEquals(0, built.exit(), built.out());
+        String[] lines = built.out().strip().split("\n");
+        Path deb = Path.of(lines[lines.length - 1].split(" ")[0]);
+        assertTrue(Files.isRegularFile(deb), built.out());
+        System.out.printf("package: %.1f s, %d bytes%n", (System.nanoTime() - t0) / 1e9, Files.size(deb));
+
+        Result lintian = run(600, "lintian", deb.toString());
+        assertTrue(lintian.exit() != 127, "lintian missing: run installer/install-deps.sh");
+        assertTrue(lintian.out().lines().noneMatch(l -> l.startsWith("E: ")), lintian.out());
+
+        Result installed = run(300, "dpkg", "-i", deb.toString());
+        assertEquals(0, installed.exit(), installed.out());
+
+        Path marked = dir.resolve("notice.txt");
+        Files.writeString(marked, "000123\n机密★1年\n特急\n关于加强值班工作的通知\n");
+        Result scan = run(120, "/usr/bin/secrecy-guard", "scan", "--json", "--no-ocr", marked.toString());
+        assertEquals(1, scan.exit(), scan.out());
+        assertTrue(scan.out().contains("\"verdict\":\"block\"") && scan.out().contains("\"level\":\"SECRET\""), scan.out());
+
+        for (Path p : List.of(STATE, STATE.resolve("rules"), ETC, ETC.resolve("site.properties"))) {
+            PosixFileAttributes a = Files.readAttributes(p, PosixFileAttributes.class);
+            assertEquals("root", a.owner().getName(), p.toString());
+            assertFalse(a.permissions().contains(PosixFilePermission.GROUP_WRITE), p.toString());
+            assertFalse(a.permissions().contains(PosixFilePermission.OTHERS_WRITE), p.toString());
+        }
+        assertEquals(0, run(60, "useradd", "-m", USER).exit());
+        assertEquals(0, asUser("cat /etc/secrecy-guard/site.properties >/dev/null").exit(), "users read the site file");
+        assertNotEquals(0, asUser("echo rules.source=/tmp >> /etc/secrecy-guard/site.properties").exit());
+        assertNotEquals(0, asUser("touch /var/lib/secrecy-guard/rules/current.bundle").exit());
+        assertNotEquals(0, asUser("rm -rf /var/lib/secrecy-guard/rules").exit());
+        assertNotEquals(0, asUser("cat /var/lib/secrecy-guard/events.db").exit(), "the service's log is root's");
+        assertTrue(Files.isDirectory(STATE.resolve("rules")));
+
+        Path unit = Path.of("/lib/systemd/system/secrecy-guard.service");
+        assertTrue(Files.readString(unit).contains("Restart=always"));
+        Result verify = run(60, "systemd-analyze", "verify", unit.toString());
+        assertEquals(0, verify.exit(), verify.out());
+        assertTrue(Files.isRegularFile(Path.of("/etc/xdg/autostart/secrecy-guard.desktop")));
+
+        // No systemd as PID 1 here: start the installed service as the unit would, then stop it as systemd does.
+        Path guarded = Files.createDirectories(dir.resolve("guarded"));
+        Process service = new ProcessBuilder("/usr/bin/secrecy-guard", "guard-service", "--watch", guarded.toString())
+                .redirectErrorStream(true).start();
+        String first;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(service.getInputStream(), StandardCharsets.UTF_8))) {
+            first = r.readLine();
+            assertTrue(first != null && first.startsWith("guarding"), String.valueOf(first));
+            service.destroy(); // SIGTERM
+            assertTrue(service.waitFor(30, TimeUnit.SECONDS));
+        }
+        Result log = run(60, "/usr/bin/secrecy-guard", "events", "export", "--db", STATE.resolve("events.db").toString(),
+                "--format", "ndjson");
+        assertTrue(log.out().contains("AGENT_STARTED") && log.out().contains("AGENT_STOPPED"), log.out());
+
+        Result again = run(300, "dpkg", "-i", deb.toString()); // the upgrade path: scripts run with a version
+        assertEquals(0, again.exit(), again.out());
+        assertTrue(run(60, "/usr/bin/secrecy-guard", "events", "export", "--db", STATE.resolve("events.db").toString(),
+                "--format", "ndjson").out().contains("AGENT_STOPPED"), "reinstall keeps the log");
+
+        Result purge = run(300, "dpkg", "--purge", "secrecy-guard");
+        assertEquals(0, purge.exit(), purge.out());
+        for (String gone : List.of("/opt/secrecy-guard", "/usr/bin/secrecy-guard", "/etc/secrecy-guard",
+                unit.toString(), "/etc/xdg/autostart/secrecy-guard.desktop", "/usr/share/applications/secrecy-guard.desktop")) {
+            assertFalse(Files.exists(Path.of(gone)), gone);
+        }
+        try (Stream<Path> left = Files.list(STATE)) {
+            List<String> names = new ArrayList<>(left.map(p -> p.getFileName().toString()).toList());
+            assertTrue(names.contains("events.db"), names.toString());
+            names.removeIf(n -> n.startsWith("events.db"));
+            assertEquals(List.of(), names, "purge leaves only the event log");
+        }
+        System.out.printf("package test: %.1f s%n", (System.nanoTime() - t0) / 1e9);
+    }
+
+    private static Result asUser(String shell) throws Exception {
+        return run(60, "runuser", "-u", USER, "--", "sh", "-c", shell);
+    }
+
+    private record Result(int exit, String out) {
+    }
+
+    private static Result run(int seconds, String... cmd) throws Exception {
+        return run(seconds, List.of(cmd), List.of());
+    }
+
+    private static Result run(int seconds, List<String> cmd, List<String> env) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        for (String e : env) {
+            pb.environment().put(e.substring(0, e.indexOf('=')), e.substring(e.indexOf('=') + 1));
+        }
+        Path out = Files.createTempFile("sg-deb", ".out");
+        Process p;
+        try {
+            p = pb.redirectOutput(out.toFile()).start();
+        } catch (IOException e) {
+            Files.delete(out);
+            return new Result(127, e.getMessage());
+        }
+        if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError(cmd + " took over " + seconds + " s");
+        }
+        String text = Files.readString(out);
+        Files.delete(out);
+        return new Result(p.exitValue(), text);
+    }
+}
