@@ -9,6 +9,7 @@
 #
 # Environment: SG_MVN_FLAGS (e.g. -o) for the Maven call; SG_JAR_FROM_CLASSES=1 assembles the jar from
 # the already compiled target/classes without compiling (what the package test uses inside `mvn test`).
+# The last line of stdout is the path of the .deb (Maven's output goes to stderr).
 # The .deb is cached by a hash of the classes and the packaging inputs: an unchanged tree is not rebuilt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,10 +24,10 @@ work=target/deb-build
 build_jar() {
     if [ "${SG_JAR_FROM_CLASSES:-0}" = 1 ]; then
         # shellcheck disable=SC2086
-        mvn -B -q ${SG_MVN_FLAGS:-} -Dmaven.main.skip=true -Dmaven.test.skip=true package
+        mvn -B -q ${SG_MVN_FLAGS:-} -Dstyle.color=never -Dmaven.main.skip=true -Dmaven.test.skip=true package >&2
     else
         # shellcheck disable=SC2086
-        mvn -B -q ${SG_MVN_FLAGS:-} package -DskipTests
+        mvn -B -q ${SG_MVN_FLAGS:-} -Dstyle.color=never package -DskipTests >&2
     fi
 }
 

@@ -16,6 +16,8 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -51,8 +53,14 @@ class DebPackageTest {
         long t0 = System.nanoTime();
         Result built = run(900, List.of("bash", "installer/package.sh"), List.of("SG_JAR_FROM_CLASSES=1"));
         assertEquals(0, built.exit(), built.out());
-        String[] lines = built.out().strip().split("\n");
-        Path deb = Path.of(lines[lines.length - 1].split(" ")[0]);
+        // The path is the last thing package.sh prints; Maven may leave terminal escapes before it.
+        Matcher debPath = Pattern.compile("target/\\S+?\\.deb").matcher(built.out());
+        String last = null;
+        while (debPath.find()) {
+            last = debPath.group();
+        }
+        assertTrue(last != null, built.out());
+        Path deb = Path.of(last);
         assertTrue(Files.isRegularFile(deb), built.out());
         System.out.printf("package: %.1f s, %d bytes%n", (System.nanoTime() - t0) / 1e9, Files.size(deb));
 
