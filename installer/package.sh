@@ -83,6 +83,7 @@ install -D -m 0644 $d/secrecy-guard.service "$root/lib/systemd/system/secrecy-gu
 install -D -m 0644 $d/secrecy-guard.desktop "$root/usr/share/applications/secrecy-guard.desktop"
 install -D -m 0644 $d/secrecy-guard-autostart.desktop "$root/etc/xdg/autostart/secrecy-guard.desktop"
 install -D -m 0644 $d/site.properties.example "$root/usr/share/secrecy-guard/site.properties.example"
+install -D -m 0644 $d/preseed.example "$root/usr/share/doc/secrecy-guard/examples/secrecy-guard.preseed"
 install -d -m 0755 "$root/etc/secrecy-guard"
 for size in 16 32 64 256; do
     install -D -m 0644 "icons/png/protected-$size.png" "$root/usr/share/icons/hicolor/${size}x${size}/apps/secrecy-guard.png"
@@ -96,7 +97,8 @@ printf 'secrecy-guard (%s) unstable; urgency=medium\n\n  * Build %s.\n\n -- Secr
     | gzip -9n > "$root/usr/share/doc/secrecy-guard/changelog.gz"
 chmod 0644 "$root/usr/share/doc/secrecy-guard/changelog.gz"
 
-for s in postinst prerm postrm; do install -m 0755 "$d/$s" "$root/DEBIAN/$s"; done
+for s in config postinst prerm postrm; do install -m 0755 "$d/$s" "$root/DEBIAN/$s"; done
+install -m 0644 "$d/templates" "$root/DEBIAN/templates"
 echo /etc/xdg/autostart/secrecy-guard.desktop > "$root/DEBIAN/conffiles"
 
 # Shared-library dependencies of the runtime and launcher, as dpkg-shlibdeps computes them.
@@ -106,7 +108,7 @@ printf 'Source: secrecy-guard\n\nPackage: secrecy-guard\nArchitecture: any\n' > 
 shlibs=$(cd "$work/shlibs" && dpkg-shlibdeps -O --ignore-missing-info -l"$(pwd)/../root/opt/secrecy-guard/lib/runtime/lib" \
     -l"$(pwd)/../root/opt/secrecy-guard/lib/runtime/lib/server" $elfs 2>/dev/null | sed -n 's/^shlibs:Depends=//p')
 # Loaded at run time by name (JNA, JavaFX's GTK glass, jnativehook, XFixes), so shlibdeps cannot see them.
-depends="$shlibs, tesseract-ocr, tesseract-ocr-chi-sim, libtesseract5, fonts-noto-cjk | fonts-wqy-microhei, libgtk-3-0 | libgtk-3-0t64, libxfixes3"
+depends="$shlibs, debconf (>= 0.5) | debconf-2.0, tesseract-ocr, tesseract-ocr-chi-sim, libtesseract5, fonts-noto-cjk | fonts-wqy-microhei, libgtk-3-0 | libgtk-3-0t64, libxfixes3"
 installed_kb=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
 cat > "$root/DEBIAN/control" <<CONTROL
 Package: secrecy-guard

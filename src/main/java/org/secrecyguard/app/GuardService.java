@@ -42,9 +42,11 @@ final class GuardService implements AutoCloseable {
     private final OnAccessGuard guard;
     private final TrayAppWatch trayWatch;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Path home;
 
     private GuardService(AppConfig config, List<Path> roots, FileAccessGate gate, Runnable exitAfterStall)
             throws IOException {
+        this.home = config.dataDir();
         this.eventLog = EventLog.open(config.dataDir().resolve("events.db"));
         this.uploader = config.collectorUrl().isBlank() ? null
                 : new Uploader(eventLog, UploaderConfig.defaults(java.net.URI.create(config.collectorUrl().trim()))
@@ -148,7 +150,8 @@ final class GuardService implements AutoCloseable {
         guard.close();
         trays.close();
         trayWatch.close();
-        system(EventKind.AGENT_STOPPED, "guard service stopped");
+        String reason = StopReason.take(home);
+        system(EventKind.AGENT_STOPPED, reason.isEmpty() ? "guard service stopped" : "guard service stopped: " + reason);
         scanner.close();
         rules.close();
         if (uploader != null) {

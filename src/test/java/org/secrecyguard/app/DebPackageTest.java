@@ -35,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DebPackageTest {
     private static final Path STATE = Path.of("/var/lib/secrecy-guard");
     private static final Path ETC = Path.of("/etc/secrecy-guard");
+    private static final String TOKEN = "tok-preseeded-" + ProcessHandle.current().pid();
     private static final String USER = "sgdeb" + ProcessHandle.current().pid();
 
     static boolean rootOnDebian() {
@@ -68,8 +69,21 @@ class DebPackageTest {
         assertTrue(lintian.exit() != 127, "lintian missing: run installer/install-deps.sh");
         assertTrue(lintian.out().lines().noneMatch(l -> l.startsWith("E: ")), lintian.out());
 
-        Result installed = run(300, "dpkg", "-i", deb.toString());
+        // A mass rollout: the site settings come preseeded through debconf, no questions asked.
+        Path preseed = dir.resolve("secrecy-guard.preseed");
+        Files.writeString(preseed, """
+                secrecy-guard secrecy-guard/collector-url string http://127.0.0.1:9/events
+                secrecy-guard secrecy-guard/collector-token password %s
+                """.formatted(TOKEN));
+        assertEquals(0, run(60, "debconf-set-selections", preseed.toString()).exit());
+        Result installed = run(300, List.of("dpkg", "-i", deb.toString()), List.of("DEBIAN_FRONTEND=noninteractive"));
         assertEquals(0, installed.exit(), installed.out());
+        String site = Files.readString(ETC.resolve("site.properties"));
+        assertTrue(site.lines().anyMatch(l -> l.equals("collector.url=http://127.0.0.1:9/events")), site);
+        assertTrue(site.lines().anyMatch(l -> l.equals("collector.token=" + TOKEN)), "preseeded token in the site file");
+        assertEquals(1, site.lines().filter(l -> l.startsWith("collector.url=")).count(), site);
+        Result debconfCopy = run(60, "grep", "-rl", TOKEN, "/var/cache/debconf");
+        assertEquals(1, debconfCopy.exit(), "debconf keeps no copy of the token: " + debconfCopy.out());
 
         Path marked = dir.resolve("notice.txt");
         Files.writeString(marked, "000123\n机密★1年\n特急\n关于加强值班工作的通知\n");
@@ -105,12 +119,16 @@ class DebPackageTest {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(service.getInputStream(), StandardCharsets.UTF_8))) {
             first = r.readLine();
             assertTrue(first != null && first.startsWith("guarding"), String.valueOf(first));
+            // What `dpkg -r` does under systemd: prerm leaves the reason, then systemd sends SIGTERM.
+            Result prerm = run(60, "/var/lib/dpkg/info/secrecy-guard.prerm", "remove");
+            assertEquals(0, prerm.exit(), prerm.out());
             service.destroy(); // SIGTERM
             assertTrue(service.waitFor(30, TimeUnit.SECONDS));
         }
         Result log = run(60, "/usr/bin/secrecy-guard", "events", "export", "--db", STATE.resolve("events.db").toString(),
                 "--format", "ndjson");
         assertTrue(log.out().contains("AGENT_STARTED") && log.out().contains("AGENT_STOPPED"), log.out());
+        assertTrue(log.out().contains("guard service stopped: package removal (dpkg remove"), "removal logged first: " + log.out());
 
         Result again = run(300, "dpkg", "-i", deb.toString()); // the upgrade path: scripts run with a version
         assertEquals(0, again.exit(), again.out());
