@@ -36,7 +36,8 @@ inputs_hash() {
       sha256sum pom.xml installer/package.sh; } | sha256sum | cut -c1-16
 }
 
-[ -d target/classes ] || build_jar
+# Outside the package test the sources may have changed: let Maven bring the classes and jar up to date.
+if [ "${SG_JAR_FROM_CLASSES:-0}" != 1 ] || [ ! -d target/classes ]; then build_jar; fi
 key=$(inputs_hash)
 if [ -f "$deb" ] && [ "$(cat target/deb-build.key 2>/dev/null)" = "$key" ]; then
     echo "$deb (unchanged, key $key)"
@@ -49,6 +50,21 @@ fi
 rm -rf "$work"
 mkdir -p "$work/input"
 cp target/secrecy-guard.jar "$work/input/"
+
+# The jar carries native libraries for every OS its libraries support; the package needs this one's.
+case "$arch" in
+    amd64) jna=linux-x86-64 sqlite=Linux/x86_64 hook=linux/x86_64 ;;
+    arm64) jna=linux-aarch64 sqlite=Linux/aarch64 hook=linux/arm64 ;;
+    *) echo "package.sh: no native-library map for $arch" >&2; exit 1 ;;
+esac
+unzip -Z1 "$work/input/secrecy-guard.jar" \
+    | grep -E '^(com/sun/jna/[a-z0-9]+-[a-z0-9-]+/.|org/sqlite/native/.+/.|win32-x86(-64)?/.|darwin-[a-z0-9-]+/.|com/github/kwhat/jnativehook/lib/.+/.)' \
+    | grep -vE "^(com/sun/jna/$jna/|org/sqlite/native/$sqlite/|com/github/kwhat/jnativehook/lib/$hook/)" \
+    | zip -q -d "$work/input/secrecy-guard.jar" -@
+# jnativehook unpacks its library beside the jar on first use, which a user cannot do in /opt: ship it
+# unpacked under the name its locator looks for (lib<name><version>.<arch>.so; the shaded jar has no version).
+unzip -p "$work/input/secrecy-guard.jar" "com/github/kwhat/jnativehook/lib/$hook/libJNativeHook.so" \
+    > "$work/input/libJNativeHook.${hook#linux/}.so"
 
 # Modules: what jdeps finds, plus what is reached by name at run time (Ed25519 and TLS in jdk.crypto.ec,
 # Chinese dates in jdk.localedata, GB18030/GBK in jdk.charsets, zip file systems, the MXBeans).

@@ -36,6 +36,7 @@ import org.secrecyguard.scan.Scanners;
 import org.secrecyguard.ui.GuardUi;
 import org.secrecyguard.ui.HistorySource;
 import org.secrecyguard.ui.Messages;
+import org.secrecyguard.ui.StatusSnapshot;
 import org.secrecyguard.ui.UiServices;
 
 /**
@@ -166,6 +167,12 @@ public final class GuardApp implements AutoCloseable {
                 app.system(EventKind.CHANNEL_DOWN, c.kind().id() + ": " + String.join(", ", h.problems()));
             }
         }
+        // The state a user sees in the tray, and how long the start took (docs/benchmarks.md: cold start).
+        long sinceJvmStart = System.currentTimeMillis()
+                - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        StatusSnapshot started = app.status.current();
+        LOG.info(() -> "started: " + started.state() + " " + started.problems() + " " + sinceJvmStart + " ms after JVM start");
+        app.status.subscribe(s -> LOG.info(() -> "status: " + s.state() + " " + s.problems()));
         app.timer.scheduleWithFixedDelay(app.status::refresh, STATUS_PERIOD.toMillis(), STATUS_PERIOD.toMillis(),
                 TimeUnit.MILLISECONDS);
         // Start-up (JavaFX, fonts, SQLite) leaves garbage that an idle app would keep for hours; one full

@@ -39,6 +39,8 @@ final class ServiceLink implements GuardChannel {
     private volatile boolean connected;
     private volatile SocketChannel channel;
     private volatile OutputStream out;
+    /** The first connect attempt is over: the health asked right after start is then already true. */
+    private final java.util.concurrent.CountDownLatch firstAttempt = new java.util.concurrent.CountDownLatch(1);
 
     ServiceLink(Path socket, UserNotifier notifier) {
         this.socket = socket;
@@ -59,6 +61,13 @@ final class ServiceLink implements GuardChannel {
         t.setDaemon(true);
         thread = t;
         t.start();
+        try {
+            // A local socket answers in microseconds; without this wait the tray would show
+            // "service missing" until the next status refresh, seconds after a normal start.
+            firstAttempt.await(300, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
@@ -93,6 +102,7 @@ final class ServiceLink implements GuardChannel {
                 ch.connect(UnixDomainSocketAddress.of(socket));
                 channel = ch;
                 connected = true;
+                firstAttempt.countDown();
                 LOG.info(() -> "connected to the guard service at " + socket);
                 serve(ch);
             } catch (IOException | UnsupportedOperationException e) {
@@ -101,6 +111,7 @@ final class ServiceLink implements GuardChannel {
                 connected = false;
                 channel = null;
                 out = null;
+                firstAttempt.countDown();
             }
             try {
                 Thread.sleep(HELLO.toMillis());

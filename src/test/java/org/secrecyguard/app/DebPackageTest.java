@@ -110,6 +110,8 @@ class DebPackageTest {
         Result verify = run(60, "systemd-analyze", "verify", unit.toString());
         assertEquals(0, verify.exit(), verify.out());
         assertTrue(Files.isRegularFile(Path.of("/etc/xdg/autostart/secrecy-guard.desktop")));
+        // A user's tray app cannot unpack jnativehook into /opt (screenshot keys would be down): it is shipped.
+        assertEquals(0, asUser("test -r /opt/secrecy-guard/lib/app/libJNativeHook.$(uname -m).so").exit());
 
         // No systemd as PID 1 here: start the installed service as the unit would, then stop it as systemd does.
         Path guarded = Files.createDirectories(dir.resolve("guarded"));
