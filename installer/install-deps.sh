@@ -5,7 +5,7 @@
 set -euo pipefail
 packages=(tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng fonts-noto-cjk
           lintian xvfb xauth xdotool xclip x11-utils imagemagick libgtk-3-0 libxtst6 libxfixes3
-          postgresql libreoffice-writer-nogui)
+          postgresql libreoffice-writer-nogui python3-minimal)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

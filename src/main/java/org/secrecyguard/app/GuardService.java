@@ -18,6 +18,7 @@ import org.secrecyguard.onaccess.OnAccessGuard;
 import org.secrecyguard.onaccess.TrayLink;
 import org.secrecyguard.platform.FileAccessGate;
 import org.secrecyguard.platform.Platforms;
+import org.secrecyguard.platform.ServiceManager;
 import org.secrecyguard.policy.TimeContext;
 import org.secrecyguard.scan.Scanner;
 import org.secrecyguard.scan.Scanners;
@@ -43,6 +44,7 @@ final class GuardService implements AutoCloseable {
     private final TrayAppWatch trayWatch;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Path home;
+    private final ServiceManager manager = Platforms.newServiceManager();
 
     private GuardService(AppConfig config, List<Path> roots, FileAccessGate gate, Runnable exitAfterStall)
             throws IOException {
@@ -71,7 +73,7 @@ final class GuardService implements AutoCloseable {
         this.guard = OnAccessGuard.builder().gate(gate).roots(roots).scanner(new ScannerAdapter(scanner))
                 .policy(policy).externalApps(() -> rules.current().policy().config().externalApps())
                 .events(events).notifiers(trays::forUser).clock(Clock.systemDefaultZone())
-                .onStall(() -> stalled(exitAfterStall)).build();
+                .onStall(() -> stalled(exitAfterStall)).healthy(manager::alive).build();
     }
 
     /** Starts the service with the OS's gate; exits the process after a stall. */
@@ -87,6 +89,7 @@ final class GuardService implements AutoCloseable {
         }
         s.system(EventKind.AGENT_STARTED, "guard service " + GuardApp.version() + ", watching " + roots);
         s.guard.start();
+        s.manager.ready("guarding " + roots.size() + " file systems");
         return s;
     }
 
@@ -147,6 +150,7 @@ final class GuardService implements AutoCloseable {
         if (stopped.getCount() == 0) {
             return;
         }
+        manager.stopping();
         guard.close();
         trays.close();
         trayWatch.close();

@@ -30,6 +30,7 @@ public final class OnAccessGuard implements AutoCloseable {
     private final List<Path> installRoots;
     private final Duration watchdogLimit;
     private final Runnable onStall;
+    private final Runnable healthy;
     private OnAccessWatchdog watchdog;
 
     private OnAccessGuard(Builder b) {
@@ -43,6 +44,7 @@ public final class OnAccessGuard implements AutoCloseable {
         this.decider = new OnAccessDecider(b.scanner, b.policy, destinations, grants, reports, clock);
         this.watchdogLimit = b.watchdogLimit;
         this.onStall = b.onStall;
+        this.healthy = b.healthy;
     }
 
     public static Builder builder() {
@@ -53,7 +55,7 @@ public final class OnAccessGuard implements AutoCloseable {
     public synchronized void start() {
         installRoots.forEach(destinations::learnInstalled); // before the gate: these reads must not be held
         gate.start(roots, decider);
-        watchdog = new OnAccessWatchdog(gate, decider::oldestPendingNanos, watchdogLimit, onStall);
+        watchdog = new OnAccessWatchdog(gate, decider::oldestPendingNanos, watchdogLimit, onStall, healthy);
     }
 
     /** True once the watchdog found the guard stalled and let everything through. */
@@ -84,6 +86,7 @@ public final class OnAccessGuard implements AutoCloseable {
         private Clock clock = Clock.systemDefaultZone();
         private Duration watchdogLimit = OnAccessWatchdog.LIMIT;
         private Runnable onStall = () -> { };
+        private Runnable healthy = () -> { };
 
         public Builder gate(FileAccessGate gate) {
             this.gate = gate;
@@ -136,6 +139,15 @@ public final class OnAccessGuard implements AutoCloseable {
 
         public Builder watchdogLimit(Duration limit) {
             this.watchdogLimit = limit;
+            return this;
+        }
+
+        /**
+         * Run by the watchdog after each check that found the decision path moving, several times a second:
+         * the service manager's keep-alive, so a service stopped as a whole is restarted by the manager.
+         */
+        public Builder healthy(Runnable healthy) {
+            this.healthy = healthy;
             return this;
         }
 

@@ -22,18 +22,22 @@ final class OnAccessWatchdog implements AutoCloseable {
     private final FileAccessGate gate;
     private final Duration limit;
     private final Runnable onTrip;
+    private final Runnable healthy;
     private final Thread thread;
     private volatile boolean tripped;
 
     /**
-     * @param onTrip run once after the gate was closed (the service: record and exit)
+     * @param onTrip  run once after the gate was closed (the service: record and exit)
+     * @param healthy run after every check that found the guard moving (the service manager's keep-alive)
      */
-    OnAccessWatchdog(FileAccessGate gate, Supplier<Optional<Long>> oldestPending, Duration limit, Runnable onTrip) {
+    OnAccessWatchdog(FileAccessGate gate, Supplier<Optional<Long>> oldestPending, Duration limit, Runnable onTrip,
+                     Runnable healthy) {
         this.gate = gate;
         this.lastBeat = gate::lastBeatNanos;
         this.oldestPending = oldestPending;
         this.limit = limit;
         this.onTrip = onTrip;
+        this.healthy = healthy;
         this.thread = new Thread(this::watch, "on-access-watchdog");
         thread.setDaemon(true);
         thread.setPriority(Thread.MAX_PRIORITY);
@@ -61,6 +65,7 @@ final class OnAccessWatchdog implements AutoCloseable {
                 onTrip.run();
                 return;
             }
+            healthy.run();
         }
     }
 

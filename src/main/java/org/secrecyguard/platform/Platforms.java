@@ -216,6 +216,14 @@ public final class Platforms {
                 + System.getProperty("os.name"));
     }
 
+    /** The service manager that started the system service: systemd's notifications on Linux, else none. */
+    public static ServiceManager newServiceManager() {
+        if (System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
+            return org.secrecyguard.platform.linux.SystemdNotify.fromEnvironment(System.getenv());
+        }
+        return ServiceManager.none();
+    }
+
     /**
      * The on-access gate of this OS, for the system service (no desktop needed): fanotify on Linux;
      * elsewhere a gate whose start says it is unavailable (Windows watches upload pickers instead).

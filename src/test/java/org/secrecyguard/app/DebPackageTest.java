@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
+import org.secrecyguard.testing.NotifySocket;
 
 /**
  * The Debian package as IT installs it, on this machine (root): build with installer/package.sh, lintian
@@ -115,17 +116,33 @@ class DebPackageTest {
 
         // No systemd as PID 1 here: start the installed service as the unit would, then stop it as systemd does.
         Path guarded = Files.createDirectories(dir.resolve("guarded"));
-        Process service = new ProcessBuilder("/usr/bin/secrecy-guard", "guard-service", "--watch", guarded.toString())
-                .redirectErrorStream(true).start();
+        // systemd's notification socket too (Type=notify, WatchdogSec): READY and keep-alives must come from the
+        // main pid (NotifyAccess=main), through the shell wrapper and the jpackage launcher.
+        ProcessBuilder asUnit = new ProcessBuilder("/usr/bin/secrecy-guard", "guard-service", "--watch", guarded.toString())
+                .redirectErrorStream(true);
         String first;
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(service.getInputStream(), StandardCharsets.UTF_8))) {
+        try (NotifySocket systemd = new NotifySocket(dir.resolve("notify"))) {
+            asUnit.environment().put("NOTIFY_SOCKET", systemd.path().toString());
+            asUnit.environment().put("WATCHDOG_USEC", "3000000");
+            Process service = asUnit.start();
+            BufferedReader r = new BufferedReader(new InputStreamReader(service.getInputStream(), StandardCharsets.UTF_8));
             first = r.readLine();
             assertTrue(first != null && first.startsWith("guarding"), String.valueOf(first));
+            NotifySocket.Message ready = systemd.next(10_000);
+            assertTrue(ready != null && ready.text().startsWith("READY=1"), String.valueOf(ready));
+            assertEquals(service.pid(), ready.pid(), "READY from the main pid");
+            NotifySocket.Message alive = systemd.next(5_000);
+            assertEquals("WATCHDOG=1", alive == null ? null : alive.text());
             // What `dpkg -r` does under systemd: prerm leaves the reason, then systemd sends SIGTERM.
             Result prerm = run(60, "/var/lib/dpkg/info/secrecy-guard.prerm", "remove");
             assertEquals(0, prerm.exit(), prerm.out());
             service.destroy(); // SIGTERM
             assertTrue(service.waitFor(30, TimeUnit.SECONDS));
+            NotifySocket.Message m = systemd.next(1000);
+            while (m != null && m.text().equals("WATCHDOG=1")) {
+                m = systemd.next(1000);
+            }
+            assertEquals("STOPPING=1", m == null ? null : m.text());
         }
         Result log = run(60, "/usr/bin/secrecy-guard", "events", "export", "--db", STATE.resolve("events.db").toString(),
                 "--format", "ndjson");

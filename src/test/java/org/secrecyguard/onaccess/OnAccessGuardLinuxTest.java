@@ -86,12 +86,16 @@ class OnAccessGuardLinuxTest {
         }
     }
 
+    /** The service manager's keep-alives (systemd WATCHDOG=1) the guard gave. */
+    final java.util.concurrent.atomic.AtomicInteger keepAlives = new java.util.concurrent.atomic.AtomicInteger();
+
     void startGuard(FileAccessGate gate, Duration watchdog) {
         guard = OnAccessGuard.builder().gate(gate).roots(List.of(home))
                 .scanner(new ScannerAdapter(Scanners.forFiles(rules::get, false)))
                 .policy((v, t, time) -> policy.decide(v, t, time))
                 .externalApps(ExternalApps::defaults).events(events::add).notifiers(user -> notifier)
-                .clock(clock).watchdogLimit(watchdog).installRoots(List.of(scratch)).build();
+                .clock(clock).watchdogLimit(watchdog).installRoots(List.of(scratch))
+                .healthy(keepAlives::incrementAndGet).build();
         guard.start();
     }
 
@@ -193,6 +197,11 @@ class OnAccessGuardLinuxTest {
             }
         };
         startGuard(stalling, Duration.ofSeconds(1));
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (keepAlives.get() == 0 && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        assertTrue(keepAlives.get() > 0, "a healthy guard keeps the service manager's watchdog fed");
         Path marked = Files.writeString(home.resolve("机要.txt"), "机密★1年\n报告", StandardCharsets.UTF_8);
         long start = System.nanoTime();
         Result r = open(weChat, marked);
@@ -201,6 +210,9 @@ class OnAccessGuardLinuxTest {
         assertEquals(0, r.exit(), "the stalled guard fails open");
         assertTrue(millis < 3000, "the open waited " + millis + " ms");
         assertTrue(guard.stalled());
+        int afterStall = keepAlives.get();
+        Thread.sleep(1000); // five watchdog checks: none may feed the manager once the guard was found stalled
+        assertEquals(afterStall, keepAlives.get(), "no keep-alive after the stall");
     }
 
     record Result(int exit, String stderr) {
