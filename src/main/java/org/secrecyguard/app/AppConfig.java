@@ -57,17 +57,7 @@ public record AppConfig(Path dataDir, Path rulesDb, String rulesSource, String r
         if (override != null && !override.isBlank()) {
             return Path.of(override);
         }
-        if (os == OsFamily.WINDOWS) {
-            String local = env.get("LOCALAPPDATA");
-            return local != null && !local.isBlank() ? Path.of(local, "SecrecyGuard")
-                    : Path.of(userHome, "AppData", "Local", "SecrecyGuard");
-        }
-        if (os == OsFamily.MACOS) {
-            return Path.of(userHome, "Library", "Application Support", "SecrecyGuard");
-        }
-        String xdg = env.get("XDG_DATA_HOME");
-        return xdg != null && !xdg.isBlank() ? Path.of(xdg, "secrecy-guard")
-                : Path.of(userHome, ".local", "share", "secrecy-guard");
+        return org.secrecyguard.platform.UserDataFolder.of(os, env, userHome);
     }
 
     /** Reads (and on first start writes) the configuration of the given data folder. */

@@ -3,10 +3,10 @@ package org.secrecyguard.cli;
 import java.nio.file.Path;
 import java.util.Map;
 import org.secrecyguard.platform.OsFamily;
+import org.secrecyguard.platform.UserDataFolder;
 
 /**
- * The per-user data folder the tray app uses (the same rule as {@code app.AppConfig.defaultDataDir},
- * which cli cannot import): property {@code secrecyguard.home}, then SECRECY_GUARD_HOME, then the OS's
+ * The per-user data folder the tray app uses (as {@code app.AppConfig.defaultDataDir}): property {@code secrecyguard.home}, then SECRECY_GUARD_HOME, then the OS's
  * usual place. Commands that share the app's files (the self-check's index and event log) find them here.
  */
 final class DataFolder {
@@ -26,16 +26,6 @@ final class DataFolder {
         if (override != null && !override.isBlank()) {
             return Path.of(override);
         }
-        if (os == OsFamily.WINDOWS) {
-            String local = env.get("LOCALAPPDATA");
-            return local != null && !local.isBlank() ? Path.of(local, "SecrecyGuard")
-                    : Path.of(userHome, "AppData", "Local", "SecrecyGuard");
-        }
-        if (os == OsFamily.MACOS) {
-            return Path.of(userHome, "Library", "Application Support", "SecrecyGuard");
-        }
-        String xdg = env.get("XDG_DATA_HOME");
-        return xdg != null && !xdg.isBlank() ? Path.of(xdg, "secrecy-guard")
-                : Path.of(userHome, ".local", "share", "secrecy-guard");
+        return UserDataFolder.of(os, env, userHome);
     }
 }
