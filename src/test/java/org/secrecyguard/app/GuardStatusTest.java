@@ -1,5 +1,6 @@
 package org.secrecyguard.app;
 
+import org.secrecyguard.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Clock;
@@ -18,7 +19,7 @@ import org.secrecyguard.ui.StatusSnapshot;
 
 /** The tray colour: red after a block, amber when anything is limited, green otherwise. */
 class GuardStatusTest {
-    final MutableClock clock = new MutableClock();
+    final MutableClock clock = new MutableClock(Instant.parse("2026-10-01T22:00:00Z"), ZoneId.of("Asia/Shanghai"));
     ChannelHealth health = ChannelHealth.up();
     final GuardChannel channel = new GuardChannel() {
         @Override
@@ -86,26 +87,4 @@ class GuardStatusTest {
         assertEquals(clock.instant().plus(Duration.ofMinutes(15)), s.current().pausedUntil());
     }
 
-    static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-10-01T22:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("Asia/Shanghai");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package org.secrecyguard.events;
 
+import org.secrecyguard.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

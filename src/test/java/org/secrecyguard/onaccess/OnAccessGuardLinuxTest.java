@@ -1,5 +1,6 @@
 package org.secrecyguard.onaccess;
 
+import org.secrecyguard.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,7 +63,7 @@ class OnAccessGuardLinuxTest {
     final List<GuardEvent> events = Collections.synchronizedList(new ArrayList<>());
     final RecordingNotifier notifier = new RecordingNotifier();
     final AtomicReference<Engine> rules = new AtomicReference<>(Baseline.engine());
-    final MovableClock clock = new MovableClock();
+    final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
     volatile TransferPolicy policy = (verdict, t, time) -> Policy.defaults().decide(verdict, t.channel(),
             t.destinationApp(), new TimeContext(time));
     OnAccessGuard guard;
@@ -242,26 +243,4 @@ class OnAccessGuardLinuxTest {
         }
     }
 
-    static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-12-07T02:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("Asia/Shanghai");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }
