@@ -52,6 +52,10 @@ final class CollectorSelfChecksCommand implements Callable<Integer> {
         if (overdueDays < 1 || overdueDays > 3660) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--overdue-days must be 1..3660");
         }
+        if (!db.startsWith("jdbc:") && !java.nio.file.Files.isRegularFile(java.nio.file.Path.of(db))) {
+            // opening would create an empty store and report "0 of 0 PCs", hiding a typo
+            throw new CommandLine.ParameterException(spec.commandLine(), "--db: no collector database at " + db);
+        }
         Clock clock = Clock.systemDefaultZone();
         List<PcSelfCheck> pcs;
         try (JdbcCollectorStore store = JdbcCollectorStore.open(db)) {

@@ -168,6 +168,10 @@ class CollectorSelfChecksCommandTest {
         Run bad = run("collector", "self-checks", "--db", collected.toString(), "--overdue-days", "0");
         assertEquals(2, bad.exit());
         assertTrue(bad.err().contains("--overdue-days"), bad.err());
+        Run typo = run("collector", "self-checks", "--db", dir.resolve("colected.db").toString());
+        assertEquals(2, typo.exit());
+        assertTrue(typo.err().contains("no collector database"), typo.err());
+        assertFalse(Files.exists(dir.resolve("colected.db")), "no empty store made");
     }
 
     private static List<String> iterate(java.util.Iterator<String> it) {
