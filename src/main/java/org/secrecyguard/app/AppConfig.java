@@ -33,10 +33,13 @@ import org.secrecyguard.platform.OsFamily;
  * @param serviceSocket the system service's socket (on-access guard popups; "" = no service expected)
  * @param folderPollPeriod how often removable drives and chat file stores are looked at (default 2 s;
  *                     shorter costs idle CPU, longer lets a copied file wait longer for its check)
+ * @param selfCheckWeekly the site's weekly self-check slot ({@code selfcheck.weekly}, "MON 12:30"; "" = none);
+ *                     a slot in the signed rules wins over it ({@code selfcheck.CheckScheduler})
  */
 public record AppConfig(Path dataDir, Path rulesDb, String rulesSource, String rulesPublicKey, String collectorUrl,
                         String collectorToken, String adminPinHash, String language, Duration warnSeconds, boolean systemTray,
-                        List<Path> chatFolders, Duration folderPollPeriod, String serviceSocket) {
+                        List<Path> chatFolders, Duration folderPollPeriod, String serviceSocket,
+                        String selfCheckWeekly) {
     public AppConfig {
         chatFolders = List.copyOf(chatFolders);
     }
@@ -95,7 +98,8 @@ public record AppConfig(Path dataDir, Path rulesDb, String rulesSource, String r
                 Boolean.parseBoolean(p.getProperty("ui.systemTray", "true").trim()),
                 folders(p.getProperty("chat.folders", "")),
                 Duration.ofMillis(Math.max(100, Math.min(60_000, pollMillis))),
-                p.getProperty("service.socket", DEFAULT_SERVICE_SOCKET).trim());
+                p.getProperty("service.socket", DEFAULT_SERVICE_SOCKET).trim(),
+                p.getProperty("selfcheck.weekly", "").trim());
     }
 
     /** A ';'-separated list of absolute folders; anything else in it is left out (and logged by the caller's use). */
@@ -156,6 +160,9 @@ public record AppConfig(Path dataDir, Path rulesDb, String rulesSource, String r
                     watch.poll.millis=2000
                     # The system service's socket (on-access guard); empty when no service is installed.
                     service.socket=/run/secrecy-guard/guard.sock
+                    # Weekly self-check, local time, e.g. MON 12:30 (empty: none). A slot in the signed
+                    # rules from the secrecy office wins over this one.
+                    selfcheck.weekly=
                     """);
         }
     }

@@ -105,7 +105,7 @@ public final class GuardApp implements AutoCloseable {
                     onExit.run();
                 });
         SelfCheckWiring selfCheck = new SelfCheckWiring(config, rules, eventLog, platforms.session());
-        selfCheck.schedule(timer);
+        selfCheck.schedule(timer, clock);
         this.ui = GuardUi.start(new UiServices(messages, status, history, new ScannerFileChecker(scanner), controls,
                 clock, config.warnSeconds(), selfCheck), config.systemTray());
         PopupNotifier notifier = new PopupNotifier(ui, messages, () -> rules.current().popups(), status);

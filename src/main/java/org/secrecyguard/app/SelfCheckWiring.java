@@ -1,12 +1,10 @@
 package org.secrecyguard.app;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
-import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,24 +17,23 @@ import org.secrecyguard.selfcheck.BusySignal;
 import org.secrecyguard.selfcheck.Cancel;
 import org.secrecyguard.selfcheck.CheckIndex;
 import org.secrecyguard.selfcheck.CheckListener;
+import org.secrecyguard.selfcheck.CheckScheduler;
 import org.secrecyguard.selfcheck.CheckSummary;
 import org.secrecyguard.selfcheck.RulesKey;
 import org.secrecyguard.selfcheck.SelfCheckJob;
-import org.secrecyguard.selfcheck.WeeklySchedule;
 import org.secrecyguard.ui.SelfCheckControl;
 
 /**
  * The tray's self-check: the PC's default roots, the rules in force when it starts, the index in the
  * data folder, events into the app's log, pausing while the user gave input in the last
- * {@link #QUIET} (X11 or Windows idle time) or while on battery. One check at a time. IT schedules it weekly with
- * {@code selfcheck.weekly=MON 12:30} in the site's {@code secrecy-guard.properties}; a PC that was off
- * at that time checks at the next look after it.
+ * {@link #QUIET} (X11 or Windows idle time) or while on battery. One check at a time. The secrecy office
+ * schedules it weekly in the signed rules ({@code rules selfcheck set "MON 12:30"}), or IT per site with
+ * {@code selfcheck.weekly=MON 12:30} in the site's properties; the rules win. A PC that was off at that
+ * time checks at the next look after it.
  */
 final class SelfCheckWiring implements SelfCheckControl {
     private static final Logger LOG = Logger.getLogger(SelfCheckWiring.class.getName());
     static final Duration QUIET = Duration.ofSeconds(5);
-    /** The site setting naming the weekly slot. */
-    static final String SCHEDULE_KEY = "selfcheck.weekly";
     static final Duration SCHEDULE_LOOK = Duration.ofMinutes(5);
     private final AtomicBoolean running = new AtomicBoolean();
     private final AppConfig config;
@@ -52,49 +49,42 @@ final class SelfCheckWiring implements SelfCheckControl {
                 .or(BusySignal.sampled(org.secrecyguard.platform.BatteryPower::onBattery, Duration.ofSeconds(30)));
     }
 
-    /** Looks every few minutes whether the weekly check is due and runs it on a thread of its own. */
-    void schedule(ScheduledExecutorService timer) {
-        Optional<WeeklySchedule> weekly;
-        try {
-            weekly = WeeklySchedule.parse(siteSetting(config.dataDir().resolve(AppConfig.FILE), SCHEDULE_KEY));
-        } catch (IllegalArgumentException e) {
-            LOG.warning(e.getMessage());
-            return;
-        }
-        if (weekly.isEmpty()) {
-            return;
-        }
-        LOG.info(() -> "self-check scheduled weekly at " + weekly.get());
+    /**
+     * Looks every few minutes whether the weekly check is due and runs it on a thread of its own. The slot is
+     * asked for at every look ({@link CheckScheduler}: the signed rules' slot over the site's), so a rule
+     * update moves it without a restart.
+     */
+    void schedule(ScheduledExecutorService timer, Clock clock) {
+        CheckScheduler scheduler = scheduler(clock);
         timer.scheduleWithFixedDelay(() -> {
-            if (!running.get() && weekly.get().due(Instant.now(), ZoneId.systemDefault(), lastStarted())) {
-                Thread t = new Thread(() -> {
-                    try {
-                        run(false, true, CheckListener.NONE, new Cancel());
-                    } catch (RuntimeException e) {
-                        LOG.warning("scheduled self-check failed: " + e.getMessage());
-                    }
-                }, "self-check-scheduled");
-                t.setDaemon(true);
-                t.start();
+            try {
+                if (!running.get() && scheduler.due()) {
+                    Thread t = new Thread(() -> {
+                        try {
+                            run(false, true, CheckListener.NONE, new Cancel());
+                        } catch (RuntimeException e) {
+                            LOG.warning("scheduled self-check failed: " + e.getMessage());
+                        }
+                    }, "self-check-scheduled");
+                    t.setDaemon(true);
+                    t.start();
+                }
+            } catch (RuntimeException e) {
+                // a failed look (index unreadable) must not end the timer's later looks
+                LOG.warning("self-check schedule look failed: " + e.getMessage());
             }
         }, 1, SCHEDULE_LOOK.toMinutes(), TimeUnit.MINUTES);
+    }
+
+    /** The schedule of this PC: the rules in force, the site's {@code selfcheck.weekly}, the index's last run. */
+    CheckScheduler scheduler(Clock clock) {
+        return new CheckScheduler(() -> rules.active().snapshot(), config::selfCheckWeekly, clock, this::lastStarted);
     }
 
     private Instant lastStarted() {
         try (CheckIndex index = CheckIndex.open(config.dataDir().resolve("selfcheck.db"))) {
             return index.lastRun().map(r -> Instant.ofEpochMilli(r.startedMillis())).orElse(null);
         }
-    }
-
-    /** One key of the site's properties file, or null (the file is read as AppConfig reads it: UTF-8). */
-    static String siteSetting(Path file, String key) {
-        Properties p = new Properties();
-        try (java.io.Reader r = java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
-            p.load(r);
-        } catch (java.io.IOException e) {
-            return null;
-        }
-        return p.getProperty(key);
     }
 
     @Override

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 RulesHoursCommand.class,
                 RulesLevelsCommand.class,
                 RulesPopupCommand.class,
+                RulesSelfCheckCommand.class,
                 RulesShowCommand.class,
                 RulesBundleCommand.class,
                 RulesVerifyCommand.class,

@@ -70,6 +70,7 @@ final class RulesShowCommand implements Callable<Integer> {
         }
         WorkHours hours = s.policy().calendar().hours();
         out.println("work hours: " + days(hours) + " " + periods(hours));
+        out.println("self-check schedule: " + (s.selfCheckWeekly() == null ? "left to each site" : s.selfCheckWeekly()));
         NavigableMap<LocalDate, DayType> cal = s.policy().calendar().exceptions();
         if (cal.isEmpty()) {
             out.println("calendar: no holidays or make-up days");

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 PinCommand.class,
                 EventsCommand.class,
                 CollectCommand.class,
+                CollectorCommand.class,
                 KeysCommand.class,
                 RulesCommand.class,
                 CommandLine.HelpCommand.class

@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * The {@code meta} table: key/value facts about the rule set as a whole (version, issuer, creation
- * time, deployment key, next keyword number, fingerprint scheme). Every read checks that the keys the
+ * time, deployment key, next keyword number, fingerprint scheme, the unit-wide self-check slot). Every read
+ * checks that the keys the
  * code relies on are present, so a damaged table fails with its name rather than a parse error.
  */
 final class MetaTable {
@@ -23,6 +24,12 @@ final class MetaTable {
     private static final String NEXT_KEYWORD = "next_keyword";
     /** Key of the fingerprint scheme of the registered documents; absent in older databases. */
     private static final String FINGERPRINT_SCHEME = "fingerprint_scheme";
+    /**
+     * Key of the weekly self-check slot ("MON 12:30" or "off"); absent when the rules leave it to the site.
+     * A meta row, not a new table: agents that predate it ignore unknown meta keys, while a schema step
+     * would make them refuse every newer bundle (they refuse schemas newer than their own).
+     */
+    static final String SELF_CHECK_WEEKLY = "selfcheck_weekly";
 
     private final Connection c;
 
@@ -106,5 +113,19 @@ final class MetaTable {
 
     void setFingerprintScheme(String scheme) throws SQLException {
         set(FINGERPRINT_SCHEME, scheme);
+    }
+
+    /** The self-check slot as stored (not checked: agents ignore a bad one with a log), or null. */
+    static String selfCheckWeekly(Map<String, String> meta) {
+        return meta.get(SELF_CHECK_WEEKLY);
+    }
+
+    /** Stores the slot, or removes it for null. */
+    void setSelfCheckWeekly(String value) throws SQLException {
+        if (value == null) {
+            update(c, "DELETE FROM meta WHERE key = ?", SELF_CHECK_WEEKLY);
+        } else {
+            set(SELF_CHECK_WEEKLY, value);
+        }
     }
 }

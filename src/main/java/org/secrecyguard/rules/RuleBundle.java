@@ -49,6 +49,16 @@ public final class RuleBundle {
     public static BundleManifest create(RuleStore store, long version, String issuer, PrivateKey key, Path out)
             throws IOException {
         long previous = store.info().version();
+        String slot = store.selfCheckSchedule().orElse(null);
+        if (slot != null) {
+            try {
+                RuleStore.canonicalSlot(slot);
+            } catch (IllegalArgumentException e) {
+                // Agents would ignore it (and log it): refuse here, where the office can fix it.
+                throw new RulesException("the rules' self-check schedule \"" + slot + "\" is not valid (" + e.getMessage()
+                        + "); set it with: rules selfcheck set \"MON 12:30\", or remove it with: rules selfcheck clear", e);
+            }
+        }
         if (version <= previous) {
             throw new RulesException("version " + version + " is not newer than the last bundled version " + previous
                     + "; agents would refuse it (use " + (previous + 1) + " or more)");

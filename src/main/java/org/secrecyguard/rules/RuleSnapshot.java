@@ -27,10 +27,14 @@ import org.secrecyguard.policy.PolicyConfig;
  *                       when the database did not record it (made before schemes were recorded)
  * @param policy         matrix, external applications, allowed devices and calendar
  * @param popups         popup texts per level and channel, zh_CN and en
+ * @param selfCheckWeekly the unit-wide weekly self-check slot as the bundle carries it ("MON 12:30", "off"),
+ *                       or null when the rules leave it to the site; not checked here, so that a bad value
+ *                       costs only the schedule, never the rules ({@code policy.WeeklySchedule} parses it)
  */
 public record RuleSnapshot(RulesInfo info, byte[] deploymentKey, Set<Level> markingLevels,
                            List<KeywordRule> keywords, List<RegisteredDocument> documents,
-                           String fingerprintScheme, PolicyConfig policy, PopupTexts popups) {
+                           String fingerprintScheme, PolicyConfig policy, PopupTexts popups,
+                           String selfCheckWeekly) {
     public RuleSnapshot {
         Objects.requireNonNull(info, "info");
         deploymentKey = deploymentKey.clone();
@@ -41,10 +45,17 @@ public record RuleSnapshot(RulesInfo info, byte[] deploymentKey, Set<Level> mark
         Objects.requireNonNull(popups, "popups");
     }
 
+    /** A snapshot without a self-check slot. */
+    public RuleSnapshot(RulesInfo info, byte[] deploymentKey, Set<Level> markingLevels, List<KeywordRule> keywords,
+                        List<RegisteredDocument> documents, String fingerprintScheme, PolicyConfig policy,
+                        PopupTexts popups) {
+        this(info, deploymentKey, markingLevels, keywords, documents, fingerprintScheme, policy, popups, null);
+    }
+
     /** A snapshot whose fingerprint scheme is not recorded. */
     public RuleSnapshot(RulesInfo info, byte[] deploymentKey, Set<Level> markingLevels, List<KeywordRule> keywords,
                         List<RegisteredDocument> documents, PolicyConfig policy, PopupTexts popups) {
-        this(info, deploymentKey, markingLevels, keywords, documents, null, policy, popups);
+        this(info, deploymentKey, markingLevels, keywords, documents, null, policy, popups, null);
     }
 
     /** A copy of the deployment key (the snapshot keeps its own). */

@@ -19,6 +19,7 @@ import org.secrecyguard.policy.PolicyConfig;
 import org.secrecyguard.policy.PolicyEntry;
 import org.secrecyguard.policy.PolicyMatrix;
 import org.secrecyguard.policy.UsbDeviceId;
+import org.secrecyguard.policy.WeeklySchedule;
 import org.secrecyguard.policy.WorkCalendar;
 import org.secrecyguard.policy.WorkHours;
 
@@ -280,6 +281,39 @@ public final class RuleStore implements AutoCloseable {
         return db.query(popups::read);
     }
 
+    // ---------------------------------------------------------------- self-check schedule
+
+    /**
+     * Sets the unit-wide weekly self-check slot every agent follows ("MON 12:30"; "off" = no scheduled
+     * check, whatever the sites say), stored in its canonical form.
+     *
+     * @return the stored value
+     * @throws IllegalArgumentException when the slot cannot be read
+     */
+    public String setSelfCheckSchedule(String slot) {
+        String canonical = canonicalSlot(slot);
+        db.tx(() -> meta.setSelfCheckWeekly(canonical));
+        return canonical;
+    }
+
+    /** Removes the slot: each site's own {@code selfcheck.weekly} applies again. */
+    public void clearSelfCheckSchedule() {
+        db.tx(() -> meta.setSelfCheckWeekly(null));
+    }
+
+    /** The slot as stored, or empty when the rules leave it to the sites. */
+    public Optional<String> selfCheckSchedule() {
+        return db.query(() -> Optional.ofNullable(MetaTable.selfCheckWeekly(meta.read())));
+    }
+
+    /** "MON 12:30" or "off"; throws for anything WeeklySchedule cannot read, or for blank. */
+    static String canonicalSlot(String slot) {
+        if (slot == null || slot.isBlank()) {
+            throw new IllegalArgumentException("self-check schedule is empty (give e.g. \"MON 12:30\" or \"off\")");
+        }
+        return WeeklySchedule.parse(slot).map(WeeklySchedule::toString).orElse("off");
+    }
+
     // ---------------------------------------------------------------- snapshot and copies
 
     /**
@@ -294,7 +328,8 @@ public final class RuleStore implements AutoCloseable {
             RulesInfo info = meta.info(values);
             PolicyConfig config = new PolicyConfig(policy.read(), apps.read(), devices.read(), calendar.read());
             return new RuleSnapshot(info, MetaTable.deploymentKey(values), markingLevels.read(), keywords.read(),
-                    documents.read(), MetaTable.fingerprintScheme(values), config, popups.read());
+                    documents.read(), MetaTable.fingerprintScheme(values), config, popups.read(),
+                    MetaTable.selfCheckWeekly(values));
         });
     }
 

@@ -276,4 +276,29 @@ class RulesCommandTest {
         assertTrue(r.err().contains("rules init --db"), r.err());
         assertFalse(Files.exists(dir.resolve("nope.db")), "nothing created by accident");
     }
+
+    @Test
+    void theSelfCheckSlotIsSetShownSignedAndVerifiedWithTheCommandLine() throws Exception {
+        String prefix = dir.resolve("office").toString();
+        ok("keys", "generate", "--out", prefix);
+        ok("rules", "init", "--db", db.toString());
+        Run bad = run("rules", "selfcheck", "set", "--db", db.toString(), "someday", "12:00");
+        assertEquals(2, bad.exit(), bad.out() + bad.err());
+        assertTrue(bad.err().contains("unknown day") && bad.err().contains("someday"), bad.err());
+        assertTrue(ok("rules", "show", "--db", db.toString()).out().contains("self-check schedule: left to each site"));
+
+        assertTrue(ok("rules", "selfcheck", "set", "--db", db.toString(), "mon", "9:30").out()
+                .contains("self-check schedule: MON 09:30"));
+        assertTrue(ok("rules", "show", "--db", db.toString()).out().contains("self-check schedule: MON 09:30"));
+        Path bundle = share.resolve(FolderSource.DEFAULT_FILE_NAME);
+        ok("rules", "bundle", "--db", db.toString(), "--key", prefix + ".key", "--version", "1", "--out", bundle.toString());
+        ok("rules", "verify", "--pub", prefix + ".pub", bundle.toString());
+        Path work = Files.createDirectories(dir.resolve("work"));
+        assertEquals("MON 09:30", org.secrecyguard.rules.RuleBundle.verify(bundle,
+                SigningKeys.readPublic(Path.of(prefix + ".pub")), org.secrecyguard.rules.BundleLimits.DEFAULT, work)
+                .snapshot().selfCheckWeekly());
+
+        ok("rules", "selfcheck", "clear", "--db", db.toString());
+        assertTrue(ok("rules", "show", "--db", db.toString()).out().contains("self-check schedule: left to each site"));
+    }
 }

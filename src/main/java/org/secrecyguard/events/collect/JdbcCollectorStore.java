@@ -1,5 +1,8 @@
 package org.secrecyguard.events.collect;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,10 +12,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.sqlite.SQLiteConfig;
 
@@ -36,9 +42,15 @@ public final class JdbcCollectorStore implements CollectorStore {
             )""";
     private static final String INDEX =
             "CREATE INDEX IF NOT EXISTS collected_events_time ON collected_events(event_time)";
+    /** Per-PC looks (self-check overview) read one host's newest rows of one kind. */
+    private static final String KIND_INDEX =
+            "CREATE INDEX IF NOT EXISTS collected_events_kind_host ON collected_events(kind, host, event_time)";
     private static final String INSERT = "INSERT INTO collected_events"
             + " (uuid, event_time, received_at, kind, level, channel, host, user_name, body)"
             + " VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (uuid) DO NOTHING";
+
+    private static final ObjectMapper JSON =
+            new ObjectMapper();
 
     private final String url;
     private final String description;
@@ -51,6 +63,7 @@ public final class JdbcCollectorStore implements CollectorStore {
         try (Statement s = conn.createStatement()) {
             s.execute(TABLE);
             s.execute(INDEX);
+            s.execute(KIND_INDEX);
         }
     }
 
@@ -182,6 +195,58 @@ public final class JdbcCollectorStore implements CollectorStore {
         } catch (SQLException e) {
             throw new StoreException("cannot read " + description + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Every PC (host) the collector holds events from, by name, with its newest completed self-check. The
+     * events' bodies are parsed here rather than in SQL, which SQLite and PostgreSQL spell differently; the
+     * LIKE only narrows the rows read (the body is compact JSON as {@link NdjsonBatch} re-serialised it).
+     */
+    public synchronized List<PcSelfCheck> selfChecks() throws StoreException {
+        Map<String, long[]> seen = new TreeMap<>();
+        Map<String, PcSelfCheck> out = new TreeMap<>();
+        try {
+            Connection c = connection();
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT host, max(event_time), count(*) FROM collected_events"
+                         + " WHERE host IS NOT NULL GROUP BY host")) {
+                while (rs.next()) {
+                    seen.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT host, event_time, body FROM collected_events"
+                    + " WHERE kind = ? AND host IS NOT NULL AND body LIKE ? ORDER BY host, event_time DESC")) {
+                ps.setString(1, "SELF_CHECK");
+                ps.setString(2, "%\"action\":\"COMPLETED\"%");
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String host = rs.getString(1);
+                        long[] s = seen.get(host);
+                        if (out.containsKey(host) || s == null) {
+                            continue;                       // an older run of a PC already placed
+                        }
+                        JsonNode o = JSON.readTree(rs.getString(3));
+                        if (!"COMPLETED".equals(o.path("action").asText()) || !"self-check".equals(o.path("channel").asText())) {
+                            continue;
+                        }
+                        out.put(host, PcSelfCheck.completed(host, Instant.ofEpochMilli(s[0]), s[1],
+                                Instant.ofEpochMilli(rs.getLong(2)), text(o, "user"), text(o, "rulesVersion"),
+                                text(o, "detail")));
+                    }
+                }
+            }
+        } catch (SQLException | JsonProcessingException e) {
+            throw new StoreException("cannot read self-checks from " + description + ": " + e.getMessage(), e);
+        }
+        List<PcSelfCheck> all = new ArrayList<>();
+        seen.forEach((host, s) -> all.add(out.getOrDefault(host,
+                PcSelfCheck.never(host, Instant.ofEpochMilli(s[0]), s[1]))));
+        return all;
+    }
+
+    private static String text(JsonNode o, String field) {
+        JsonNode n = o.get(field);
+        return n == null || n.isNull() ? null : n.asText();
     }
 
     @Override

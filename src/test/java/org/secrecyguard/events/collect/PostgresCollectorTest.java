@@ -93,4 +93,36 @@ class PostgresCollectorTest {
     private static List<UUID> ids(List<Event> events) {
         return events.stream().map(Event::id).toList();
     }
+
+    @Test
+    void theSelfCheckOverviewReadsTheSameFromPostgres() throws Exception {
+        java.time.Instant now = java.time.Instant.now();
+        List<Event> events = List.of(
+                Event.builder(org.secrecyguard.events.EventKind.SELF_CHECK).host("PC-PG1").channel("self-check")
+                        .action("COMPLETED").time(now.minus(Duration.ofDays(3)))
+                        .detail("files=10 bytes=1 read=10 read_bytes=1 unchanged=0 flagged=2(CONFIDENTIAL:1,TOP_SECRET:1)"
+                                + " errors=0 duration_ms=5 run=1").build(),
+                Event.builder(org.secrecyguard.events.EventKind.SELF_CHECK).host("PC-PG1").channel("self-check")
+                        .action("STOPPED").time(now.minus(Duration.ofDays(1))).detail("files=3 flagged=0 errors=0").build(),
+                Event.builder(org.secrecyguard.events.EventKind.AGENT_STARTED).host("PC-PG2").channel("system")
+                        .action("INFO").time(now).build());
+        try (JdbcCollectorStore store = JdbcCollectorStore.open(postgres.jdbcUrl());
+             EventCollector collector = EventCollector.start(new InetSocketAddress("127.0.0.1", 0), store, null,
+                     EventCollector.Limits.defaults())) {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(collector.eventsUri())
+                    .POST(HttpRequest.BodyPublishers.ofString(EventCollectorTest.ndjson(events))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode());
+            java.util.Map<String, PcSelfCheck> pcs = new java.util.HashMap<>();
+            store.selfChecks().forEach(p -> pcs.put(p.host(), p));
+            PcSelfCheck pg1 = pcs.get("PC-PG1");
+            assertEquals(events.get(0).time(), pg1.lastCompleted(), "the completed run, not the later stopped one");
+            assertEquals(events.get(1).time(), pg1.lastSeen());
+            assertEquals(java.util.List.of("TOP_SECRET", "CONFIDENTIAL"), List.copyOf(pg1.flaggedByLevel().keySet()));
+            assertEquals(2, pg1.flagged());
+            assertEquals(null, pcs.get("PC-PG2").lastCompleted());
+            assertTrue(pcs.get("PC-PG2").overdue(now.minus(Duration.ofDays(8))));
+            assertTrue(!pg1.overdue(now.minus(Duration.ofDays(8))) && pg1.overdue(now.minus(Duration.ofDays(2))));
+        }
+    }
 }

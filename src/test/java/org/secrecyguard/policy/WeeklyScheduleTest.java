@@ -1,4 +1,4 @@
-package org.secrecyguard.selfcheck;
+package org.secrecyguard.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,6 +28,9 @@ class WeeklyScheduleTest {
         assertTrue(WeeklySchedule.parse("").isEmpty());
         assertThrows(IllegalArgumentException.class, () -> WeeklySchedule.parse("someday 12:00"));
         assertThrows(IllegalArgumentException.class, () -> WeeklySchedule.parse("MON 25:00"));
+        assertThrows(IllegalArgumentException.class, () -> WeeklySchedule.parse("MON 12:30:99"));
+        assertThrows(IllegalArgumentException.class, () -> WeeklySchedule.parse("MON 12"));
+        assertThrows(IllegalArgumentException.class, () -> WeeklySchedule.parse("MO 12:30"));
     }
 
     @Test

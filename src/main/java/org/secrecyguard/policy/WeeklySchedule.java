@@ -1,4 +1,4 @@
-package org.secrecyguard.selfcheck;
+package org.secrecyguard.policy;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -12,7 +12,9 @@ import java.util.Optional;
 
 /**
  * When IT wants the self-check to run: one weekly slot ("MON 12:30", local time). A PC that was off
- * or asleep at the slot runs the check at the next look after it (catch-up), once per slot.
+ * or asleep at the slot runs the check at the next look after it (catch-up), once per slot. It lives in
+ * {@code policy} (with the other time values) because the rules carry it: the bundle builder checks it
+ * and the self-check follows it.
  *
  * @param day  the day of the week
  * @param time the local time
@@ -38,6 +40,9 @@ public record WeeklySchedule(DayOfWeek day, LocalTime time) {
             throw new IllegalArgumentException("unknown day in self-check schedule: " + parts[0]);
         }
         String[] hm = parts[1].split(":");
+        if (hm.length != 2) {
+            throw new IllegalArgumentException("bad time in self-check schedule (HH:MM): " + parts[1]);
+        }
         try {
             return Optional.of(new WeeklySchedule(day, LocalTime.of(Integer.parseInt(hm[0]), Integer.parseInt(hm[1]))));
         } catch (RuntimeException e) {
