@@ -162,9 +162,17 @@ final class DocumentCollector {
      * line breaks; other control characters are dropped.
      */
     static String clean(String text) {
-        StringBuilder sb = null;
         int n = text.length();
-        for (int i = 0; i < n; i++) {
+        int first = 0;
+        // Most text needs nothing: find the first char that does with one cheap test per char.
+        while (first < n && !special(text.charAt(first))) {
+            first++;
+        }
+        if (first == n) {
+            return text;
+        }
+        StringBuilder sb = null;
+        for (int i = first; i < n; i++) {
             char c = text.charAt(i);
             char out = c;
             boolean drop = false;
@@ -192,5 +200,10 @@ final class DocumentCollector {
             }
         }
         return sb == null ? text : sb.toString();
+    }
+
+    /** True for the chars {@link #clean} changes or drops (a superset is fine: the slow path decides). */
+    private static boolean special(char c) {
+        return c < 0x20 ? c != '\n' && c != '\t' : c == 0x7f || (c | 1) == 0x2029 || c == '\ufeff' || c == '\ufffe';
     }
 }

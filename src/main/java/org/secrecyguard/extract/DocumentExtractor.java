@@ -162,6 +162,9 @@ public final class DocumentExtractor {
                 default:
                     break;
             }
+            if (sniffed.format() != Format.TEXT) {
+                LibrarySettings.beforeLibraries();
+            }
             out = new DocumentCollector(ctx);
             extractors.get(sniffed.format()).extract(new Input(name, content, label), out);
             return out.build(label);

@@ -40,8 +40,37 @@ final class TextDecoder {
             int skip = bom == StandardCharsets.UTF_8 ? 3 : 2;
             return new Decoded(new String(bytes, offset + skip, length - skip, bom), bom);
         }
+        if (utf16WithoutBom(bytes, offset, length) == null) {
+            // Most text is UTF-8: decode once. The lenient decoder turns every malformed sequence into
+            // U+FFFD, so a result without one proves the bytes strictly valid; only text with a U+FFFD
+            // (real or from damage) pays the strict check, and anything else takes the full detection.
+            String utf8 = new String(bytes, offset, length, StandardCharsets.UTF_8);
+            if (utf8.indexOf('\ufffd') < 0 || isStrictUtf8(bytes, offset, length)) {
+                return new Decoded(utf8, StandardCharsets.UTF_8);
+            }
+        }
         Charset cs = detect(bytes, offset, length);
         return new Decoded(new String(bytes, offset, length, cs), cs);
+    }
+
+    /**
+     * How much of the start to decode for a look at it: {@code max} bytes, less the bytes of a UTF-8
+     * character cut at the end (at most three). A cut character would make valid UTF-8 look invalid and
+     * send the sample through the GB18030 and statistical detection for nothing.
+     */
+    static int headLength(byte[] b, int max) {
+        if (b.length <= max) {
+            return b.length;
+        }
+        if (bomCharset(b, 0, max) != null && bomCharset(b, 0, max) != StandardCharsets.UTF_8
+                || utf16WithoutBom(b, 0, max) != null) {
+            return max; // UTF-16: the cut is between code units
+        }
+        int n = max;
+        while (n > max - 3 && (b[n] & 0xc0) == 0x80) {
+            n--; // b[n] continues the character before it: cut at that character's start instead
+        }
+        return n;
     }
 
     /** For short strings such as zip entry names: valid UTF-8, else GB18030. */

@@ -85,4 +85,23 @@ class TextEncodingTest {
         assertTrue(doc.segments().isEmpty());
         assertTrue(doc.images().isEmpty());
     }
+
+    @Test
+    void headOfLongUtf8TextEndsAtACharacterSoItStaysUtf8() {
+        // 1 ASCII byte then 3-byte characters: byte 8192 falls inside the character at 8191
+        byte[] b = ("a" + "机".repeat(4000)).getBytes(StandardCharsets.UTF_8);
+        int n = TextDecoder.headLength(b, 8192);
+        assertEquals(8192 - 1, n);
+        assertEquals(StandardCharsets.UTF_8, TextDecoder.detect(b, 0, n));
+        assertEquals(b.length, TextDecoder.headLength(b, b.length));
+    }
+
+    @Test
+    void utf8WithARealReplacementCharacterIsStillUtf8AndDamagedUtf8IsNot() {
+        byte[] real = "机密\ufffd★1年".getBytes(StandardCharsets.UTF_8);
+        assertEquals(StandardCharsets.UTF_8, TextDecoder.decode(real).charset());
+        assertEquals("机密\ufffd★1年", TextDecoder.decode(real).text());
+        byte[] damaged = {(byte) 0xe6, (byte) 0x9c, 'a', 'b'}; // a cut 3-byte character
+        assertTrue(TextDecoder.decode(damaged).charset() != StandardCharsets.UTF_8);
+    }
 }
