@@ -65,6 +65,9 @@ unzip -Z1 "$work/input/secrecy-guard.jar" \
 # unpacked under the name its locator looks for (lib<name><version>.<arch>.so; the shaded jar has no version).
 unzip -p "$work/input/secrecy-guard.jar" "com/github/kwhat/jnativehook/lib/$hook/libJNativeHook.so" \
     > "$work/input/libJNativeHook.${hook#linux/}.so"
+# sqlite-jdbc copies its library to /tmp and loads it from there at every start (0.2-0.5 s of each command
+# and tray start, docs/benchmarks.md): ship it unpacked and point the driver at it (--java-options below).
+unzip -p "$work/input/secrecy-guard.jar" "org/sqlite/native/$sqlite/libsqlitejdbc.so" > "$work/input/libsqlitejdbc.so"
 
 # Modules: what jdeps finds, plus what is reached by name at run time (Ed25519 and TLS in jdk.crypto.ec,
 # Chinese dates in jdk.localedata, GB18030/GBK in jdk.charsets, zip file systems, the MXBeans).
@@ -78,7 +81,7 @@ jpackage --type app-image --name secrecy-guard --app-version "$app_version" \
     --vendor "SecrecyGuard" --description "Endpoint guard for classified material" \
     --input "$work/input" --main-jar secrecy-guard.jar --main-class org.secrecyguard.app.Main \
     --runtime-image "$work/runtime" --icon icons/png/protected-256.png \
-    --java-options "-Xms8m -Xmx64m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=25 -XX:TieredStopAtLevel=1 -Xss512k -Dfile.encoding=UTF-8" \
+    --java-options "-Xms8m -Xmx64m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=25 -XX:TieredStopAtLevel=1 -Xss512k -Dfile.encoding=UTF-8 -Dorg.sqlite.lib.path=\$APPDIR -Dorg.sqlite.lib.name=libsqlitejdbc.so" \
     --dest "$work/image"
 
 root="$work/root"

@@ -144,8 +144,9 @@ class DebPackageTest {
             }
             assertEquals("STOPPING=1", m == null ? null : m.text());
         }
-        Result log = run(60, "/usr/bin/secrecy-guard", "events", "export", "--db", STATE.resolve("events.db").toString(),
-                "--format", "ndjson");
+        // With no temporary folder to unpack it into, SQLite still loads: the package ships its library.
+        Result log = run(60, List.of("/usr/bin/secrecy-guard", "events", "export", "--db", STATE.resolve("events.db").toString(),
+                "--format", "ndjson"), List.of("JAVA_TOOL_OPTIONS=-Djava.io.tmpdir=/nonexistent"));
         assertTrue(log.out().contains("AGENT_STARTED") && log.out().contains("AGENT_STOPPED"), log.out());
         assertTrue(log.out().contains("guard service stopped: package removal (dpkg remove"), "removal logged first: " + log.out());
 
