@@ -39,7 +39,8 @@ final class FormatSniffer {
             return new Sniffed(Format.PDF, "pdf");
         }
         if (MetafileText.isMetafile(b)) {
-            return new Sniffed(Format.METAFILE, ImageTypes.describe(b));
+            // "image/…" like raster pictures: a metafile that is only a pasted scan is a picture file
+            return new Sniffed(Format.METAFILE, "image/" + ImageTypes.describe(b));
         }
         String image = ImageTypes.rasterType(b);
         if (image != null) {

@@ -1,17 +1,16 @@
 package org.secrecyguard.extract;
 
-import org.secrecyguard.engine.SegmentKind;
 import org.secrecyguard.extract.ExtractionException.Reason;
 
-/** A standalone .emf/.wmf picture: the text it draws ({@link MetafileText}); pictures in it are not OCR'd. */
+/**
+ * A standalone .emf/.wmf picture: the text it draws ({@link MetafileText}), and a rendering for OCR when
+ * it draws bitmaps or has no text records ({@link DocumentCollector#addMetafile}).
+ */
 final class MetafileExtractor implements FormatExtractor {
     @Override
     public void extract(Input input, DocumentCollector out) throws Exception {
-        String text = MetafileText.text(input.bytes(), out.context());
-        if (text == null) {
+        if (!out.addMetafile("drawing", "drawing text", input.bytes())) {
             throw new ExtractionException(Reason.CORRUPT, "corrupt or truncated " + input.label() + ": cannot be read");
         }
-        out.add(text, SegmentKind.BODY, "drawing text");
-        out.note("pictures inside the " + input.label() + " are not read by OCR");
     }
 }
