@@ -44,7 +44,7 @@ final class MetafileRenderer {
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             m.drawer().accept(g, new Rectangle2D.Double(0, 0, pw, ph));
             return image;
-        } catch (RuntimeException | LinkageError e) { // NOPMD: a picture that cannot be drawn is noted by the caller
+        } catch (RuntimeException | LinkageError | OutOfMemoryError e) { // NOPMD: a picture that cannot be drawn is noted by the caller; the rest of the file still counts
             return null;
         } finally {
             g.dispose();

@@ -64,7 +64,8 @@ final class XlsbExtractor implements FormatExtractor {
         out.add(sheet, SegmentKind.BODY, "sheet " + n + " name");
         SheetCells cells = new SheetCells(sheet, out);
         try (InputStream sheetData = in) {
-            XlsbSheetParser parser = new XlsbSheetParser(sheetData, styles, comments(it, sheet, out), strings, cells);
+            XlsbSheetParser parser = new XlsbSheetParser(sheetData, styles, comments(it, sheet, out), strings, cells,
+                    out.context());
             parser.parse();
             if (parser.badCells() > 0) {
                 out.note(String.format(Locale.ROOT, "partial: %,d cells of sheet %s could not be read",

@@ -26,15 +26,18 @@ final class XlsbSheetParser extends XSSFBSheetHandler {
     private static final int CELL_HEADER = 8;
 
     private final SheetCells cells;
+    private final ExtractionContext ctx;
     private final DataFormatter formatter = new DataFormatter();
     private final StringBuilder sb = new StringBuilder();
     private int row;
     private int badCells;
+    private int records;
 
     XlsbSheetParser(InputStream in, XSSFBStylesTable styles, XSSFBCommentsTable comments, SharedStrings strings,
-            SheetCells cells) {
+            SheetCells cells, ExtractionContext ctx) {
         super(in, styles, comments, strings, cells, new DataFormatter(), false);
         this.cells = cells;
+        this.ctx = ctx;
     }
 
     int badCells() {
@@ -43,6 +46,9 @@ final class XlsbSheetParser extends XSSFBSheetHandler {
 
     @Override
     public void handleRecord(int id, byte[] data) {
+        if ((++records & 0xFFFF) == 0) {
+            ctx.checkTimeUnchecked(); // sheets of non-cell records never reach the cells' own check
+        }
         if (id == BRT_ROW_HDR && data.length >= 4) {
             row = (int) Math.min(Integer.MAX_VALUE, LittleEndian.getUInt(data, 0));
         }
