@@ -1,6 +1,7 @@
 package org.secrecyguard.extract;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -86,6 +87,20 @@ final class DocumentCollector {
         }
         String type = ImageTypes.rasterType(encoded);
         if (type == null) {
+            if (CompressedMetafile.isCompressedMetafile(encoded)) {
+                byte[] inflated;
+                try {
+                    inflated = CompressedMetafile.inflate(encoded, ctx.limits().maxImageBytes());
+                } catch (IOException e) {
+                    unreadableImageTypes.add(ImageTypes.describe(encoded));
+                    return;
+                }
+                if (inflated == null) {
+                    imagesTooLarge++;
+                    return;
+                }
+                encoded = inflated;
+            }
             if (MetafileText.isMetafile(encoded) && encoded.length > ctx.limits().maxImageBytes()) {
                 imagesTooLarge++;
             } else if (!MetafileText.isMetafile(encoded)

@@ -42,6 +42,9 @@ final class FormatSniffer {
             // "image/…" like raster pictures: a metafile that is only a pasted scan is a picture file
             return new Sniffed(Format.METAFILE, "image/" + ImageTypes.describe(b));
         }
+        if (CompressedMetafile.isCompressedMetafile(b)) {
+            return new Sniffed(Format.METAFILE, CompressedMetafile.label(b));
+        }
         String image = ImageTypes.rasterType(b);
         if (image != null) {
             return new Sniffed(Format.IMAGE, image);
