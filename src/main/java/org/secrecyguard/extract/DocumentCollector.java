@@ -1,6 +1,7 @@
 package org.secrecyguard.extract;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +25,7 @@ final class DocumentCollector {
     private int imagesOverLimit;
     private int imagesTooLarge;
     private int pagesNotRendered;
+    private int metafilesNotRendered;
 
     DocumentCollector(ExtractionContext ctx) {
         this.ctx = ctx;
@@ -85,14 +87,26 @@ final class DocumentCollector {
         }
         String type = ImageTypes.rasterType(encoded);
         if (type == null) {
-            if (MetafileText.isMetafile(encoded) && encoded.length <= ctx.limits().maxImageBytes()) {
-                String text = MetafileText.text(encoded, ctx);
-                if (text != null && !text.isBlank()) { // a metafile without text may wrap a scan: still noted below
-                    add(text, SegmentKind.BODY, where + " (drawing text)");
+            if (CompressedMetafile.isCompressedMetafile(encoded)) {
+                byte[] inflated;
+                try {
+                    inflated = CompressedMetafile.inflate(encoded, ctx.limits().maxImageBytes());
+                } catch (IOException e) {
+                    unreadableImageTypes.add(ImageTypes.describe(encoded));
                     return;
                 }
+                if (inflated == null) {
+                    imagesTooLarge++;
+                    return;
+                }
+                encoded = inflated;
             }
-            unreadableImageTypes.add(ImageTypes.describe(encoded));
+            if (MetafileText.isMetafile(encoded) && encoded.length > ctx.limits().maxImageBytes()) {
+                imagesTooLarge++;
+            } else if (!MetafileText.isMetafile(encoded)
+                    || !addMetafile(where, where + " (drawing text)", encoded)) {
+                unreadableImageTypes.add(ImageTypes.describe(encoded));
+            }
             return;
         }
         if (encoded.length > ctx.limits().maxImageBytes()) {
@@ -104,6 +118,35 @@ final class DocumentCollector {
             return;
         }
         images.add(new EmbeddedImage(ctx.where(where), encoded, null));
+    }
+
+    /**
+     * Adds an EMF/WMF picture: the text of its text records, and, when it draws bitmaps or draws without
+     * any text (text as outlines), a rendering for OCR, counted like a rendered page. False when the
+     * metafile cannot be parsed at all.
+     */
+    boolean addMetafile(String where, String textWhere, byte[] encoded) {
+        MetafileText.Metafile m = MetafileText.read(encoded, ctx);
+        if (m == null) {
+            return false;
+        }
+        add(m.text(), SegmentKind.BODY, textWhere);
+        if (!m.complete()) {
+            note("partial: " + where + " is damaged; only its text before the damage was read");
+        } else if (m.needsOcr()) {
+            if (!ctx.budget().takeRenderedPage()) {
+                metafilesNotRendered++;
+                return true;
+            }
+            ctx.checkTimeUnchecked();
+            BufferedImage image = MetafileRenderer.render(m, ctx.limits().renderDpi());
+            if (image == null) {
+                note(where + " could not be rendered for OCR");
+            } else {
+                images.add(new EmbeddedImage(ctx.where(where + " (rendered)"), null, image));
+            }
+        }
+        return true;
     }
 
     /** Counts a picture that was not even read because its declared size is over the limit. */
@@ -153,6 +196,10 @@ final class DocumentCollector {
         if (pagesNotRendered > 0) {
             note(String.format(Locale.ROOT, "%d pages without text layer not rendered for OCR: limit %d",
                     pagesNotRendered, ctx.limits().maxRenderedPages()));
+        }
+        if (metafilesNotRendered > 0) {
+            note(String.format(Locale.ROOT, "%d EMF/WMF pictures not rendered for OCR: limit %d rendered pictures per file",
+                    metafilesNotRendered, ctx.limits().maxRenderedPages()));
         }
         return new Document(format, segments, images, notes);
     }

@@ -53,6 +53,7 @@ public final class DocumentExtractor {
         extractors.put(Format.WORD_XML, new WordXmlExtractor());
         extractors.put(Format.DOCX, new DocxExtractor());
         extractors.put(Format.XLSX, new XlsxExtractor());
+        extractors.put(Format.XLSB, new XlsbExtractor());
         extractors.put(Format.PPTX, new PptxExtractor());
         extractors.put(Format.ODF, new OdfExtractor());
         extractors.put(Format.OFD, new OfdExtractor());

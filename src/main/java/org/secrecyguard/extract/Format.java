@@ -4,6 +4,8 @@ package org.secrecyguard.extract;
 enum Format {
     TEXT, XML, HTML, RTF, WORD_XML,
     DOCX, XLSX, PPTX, ODF, OFD, ZIP,
+    /** Excel binary workbook: an OOXML package of BIFF12 record parts. */
+    XLSB,
     DOC, XLS, OLD_XLS, PPT,
     PDF, IMAGE,
     /** Outlook message (OLE2 with __substg1.0_ streams). */
@@ -16,6 +18,6 @@ enum Format {
     ENCRYPTED_OOXML,
     /** A zip whose central directory cannot be read (truncated or damaged). */
     BROKEN_ZIP,
-    /** Recognised but not readable here (xlsb, Outlook message, 7z, …), or not recognised at all. */
+    /** Recognised but not readable here (Visio, Publisher, 7z, …), or not recognised at all. */
     UNSUPPORTED
 }

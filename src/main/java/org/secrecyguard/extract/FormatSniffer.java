@@ -39,7 +39,11 @@ final class FormatSniffer {
             return new Sniffed(Format.PDF, "pdf");
         }
         if (MetafileText.isMetafile(b)) {
-            return new Sniffed(Format.METAFILE, ImageTypes.describe(b));
+            // "image/…" like raster pictures: a metafile that is only a pasted scan is a picture file
+            return new Sniffed(Format.METAFILE, "image/" + ImageTypes.describe(b));
+        }
+        if (CompressedMetafile.isCompressedMetafile(b)) {
+            return new Sniffed(Format.METAFILE, CompressedMetafile.label(b));
         }
         String image = ImageTypes.rasterType(b);
         if (image != null) {
@@ -109,7 +113,7 @@ final class FormatSniffer {
                 return new Sniffed(Format.DOCX, "docx");
             }
             if (ct.contains("ms-excel.sheet.binary")) {
-                return new Sniffed(Format.UNSUPPORTED, "xlsb (Excel binary workbook)");
+                return new Sniffed(Format.XLSB, "xlsb");
             }
             if (ct.contains("spreadsheetml.sheet.main") || ct.contains("spreadsheetml.template.main")
                     || ct.contains("ms-excel.sheet.macroEnabled.main") || ct.contains("ms-excel.template.macroEnabled.main")) {
@@ -178,7 +182,7 @@ final class FormatSniffer {
                     return "docx";
                 }
                 if (n.startsWith("xl/")) {
-                    return "xlsx";
+                    return isXlsbPart(n) ? "xlsb" : "xlsx";
                 }
                 if (n.startsWith("ppt/")) {
                     return "pptx";
@@ -194,9 +198,15 @@ final class FormatSniffer {
             // Fall through to the extension: it is only used to word the message.
         }
         return switch (ext) {
-            case "docx", "xlsx", "pptx", "odt", "ods", "odp", "ofd" -> ext;
+            case "docx", "xlsx", "xlsb", "pptx", "odt", "ods", "odp", "ofd" -> ext;
             default -> "zip";
         };
+    }
+
+    /** Parts only an xlsb has: the binary workbook, its relationships, binary sheets. */
+    private static boolean isXlsbPart(String n) {
+        return n.equals("xl/workbook.bin") || n.equals("xl/_rels/workbook.bin.rels")
+                || n.startsWith("xl/worksheets/") && n.endsWith(".bin");
     }
 
     private static final java.util.Set<String> MAIL_FIELDS = java.util.Set.of(

@@ -1,17 +1,31 @@
 package org.secrecyguard.extract;
 
-import org.secrecyguard.engine.SegmentKind;
+import java.io.IOException;
+import java.util.Locale;
 import org.secrecyguard.extract.ExtractionException.Reason;
 
-/** A standalone .emf/.wmf picture: the text it draws ({@link MetafileText}); pictures in it are not OCR'd. */
+/**
+ * A standalone .emf/.wmf picture, or a gzip-compressed .emz/.wmz: the text it draws ({@link MetafileText}),
+ * and a rendering for OCR when it draws bitmaps or has no text records ({@link DocumentCollector#addMetafile}).
+ */
 final class MetafileExtractor implements FormatExtractor {
     @Override
     public void extract(Input input, DocumentCollector out) throws Exception {
-        String text = MetafileText.text(input.bytes(), out.context());
-        if (text == null) {
+        byte[] picture = input.bytes();
+        if (!MetafileText.isMetafile(picture)) {
+            try {
+                picture = CompressedMetafile.inflate(picture, out.context().limits().maxImageBytes());
+            } catch (IOException e) {
+                throw new ExtractionException(Reason.CORRUPT, "corrupt or truncated " + input.label() + ": cannot be read");
+            }
+            if (picture == null) {
+                throw new ExtractionException(Reason.TOO_LARGE, String.format(Locale.ROOT,
+                        "%s inflates to more than %d MB: cannot be checked", input.label(),
+                        out.context().limits().maxImageBytes() / (1024 * 1024)));
+            }
+        }
+        if (!out.addMetafile("drawing", "drawing text", picture)) {
             throw new ExtractionException(Reason.CORRUPT, "corrupt or truncated " + input.label() + ": cannot be read");
         }
-        out.add(text, SegmentKind.BODY, "drawing text");
-        out.note("pictures inside the " + input.label() + " are not read by OCR");
     }
 }

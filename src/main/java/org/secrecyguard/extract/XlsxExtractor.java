@@ -9,7 +9,6 @@ import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.model.StylesTable;
-import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.apache.poi.xssf.usermodel.XSSFShape;
 import org.apache.poi.xssf.usermodel.XSSFShapeGroup;
 import org.apache.poi.xssf.usermodel.XSSFSimpleShape;
@@ -61,7 +60,7 @@ final class XlsxExtractor implements FormatExtractor {
         }
     }
 
-    private static void addShapes(String sheet, List<XSSFShape> shapes, DocumentCollector out) {
+    static void addShapes(String sheet, List<XSSFShape> shapes, DocumentCollector out) {
         if (shapes == null) {
             return;
         }
@@ -73,56 +72,6 @@ final class XlsxExtractor implements FormatExtractor {
                     addShapes(sheet, List.of(child), out);
                 }
             }
-        }
-    }
-
-    /** Receives the cells of one sheet from POI's SAX handler. */
-    private static final class SheetCells implements XSSFSheetXMLHandler.SheetContentsHandler {
-        private final String sheet;
-        private final DocumentCollector out;
-        private final ExtractionContext ctx;
-        private final StringBuilder headers = new StringBuilder();
-        private final StringBuilder footers = new StringBuilder();
-        private int count;
-
-        SheetCells(String sheet, DocumentCollector out) {
-            this.sheet = sheet;
-            this.out = out;
-            this.ctx = out.context();
-        }
-
-        @Override
-        public void startRow(int rowNum) {
-        }
-
-        @Override
-        public void endRow(int rowNum) {
-        }
-
-        @Override
-        public void cell(String ref, String value, XSSFComment comment) {
-            if ((++count & 0xFFF) == 0) {
-                ctx.checkTimeUnchecked();
-                if (out.textFull()) {
-                    throw new StopReading();
-                }
-            }
-            String where = SheetText.cellWhere(sheet, ref);
-            out.add(value, SegmentKind.TABLE_CELL, where);
-            if (comment != null && comment.getString() != null) {
-                out.add(comment.getString().getString(), SegmentKind.COMMENT, where + " comment");
-            }
-        }
-
-        @Override
-        public void headerFooter(String text, boolean isHeader, String tagName) {
-            StringBuilder target = isHeader ? headers : footers;
-            target.append(SheetText.stripHeaderFooter(text)).append('\n');
-        }
-
-        void flushExtras() {
-            out.add(headers.toString().strip(), SegmentKind.HEADER, "sheet " + sheet + " header");
-            out.add(footers.toString().strip(), SegmentKind.FOOTER, "sheet " + sheet + " footer");
         }
     }
 }

@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Test documents as LibreOffice itself writes them: red-header layouts written by hand as flat ODT
  * (.fodt) and converted by {@code soffice --headless}, several files per call (each start costs seconds).
- * installer/install-deps.sh installs libreoffice-writer-nogui, so a missing soffice fails the test.
+ * installer/install-deps.sh installs libreoffice-writer-nogui and libreoffice-draw-nogui (WMF/EMF export),
+ * so a missing soffice fails the test.
  */
 final class LibreOffice {
     private static final String HEAD = """

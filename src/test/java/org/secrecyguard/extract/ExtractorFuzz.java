@@ -42,6 +42,14 @@ public final class ExtractorFuzz {
         seeds.put("a.msg", MailFormatsTest.msg("通知", "正文", "a.docx", TestDocuments.docx()));
         seeds.put("a.eml", MailFormatsTest.eml("通知", "正文", "a.docx", TestDocuments.docx()));
         seeds.put("a.emf", MetafileTextTest.emf("机密★1年"));
+        TestXlsb xlsb = new TestXlsb();
+        xlsb.sheet("预算").shared(0, 0, "项目").inline(1, 0, "机密★1年").rich(1, 1, "说明").number(2, 2, 12.5)
+                .comment(0, 0, "张三", "绝密★启用前").headerFooter("&C秘密★2年", "&C第&P页");
+        xlsb.sheet("附表").shared(0, 0, "附表");
+        seeds.put("a.xlsb", xlsb.build());
+        seeds.put("a.wmf", TestMetafiles.wmfWithText(8000, 3000, "机密★1年", "关于印发工作安排的通知"));
+        java.awt.image.BufferedImage scan = new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        seeds.put("b.wmf", TestMetafiles.wmfWithBitmap(scan));
         List<String> names = new ArrayList<>(seeds.keySet());
         ExtractLimits limits = ExtractLimits.defaults().withTimeBudget(Duration.ofSeconds(5));
         DocumentExtractor extractor = new DocumentExtractor(limits);

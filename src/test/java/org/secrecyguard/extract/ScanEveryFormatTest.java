@@ -46,7 +46,17 @@ class ScanEveryFormatTest {
         files.put("file13.html", TestTextFiles.htmlGbk());
         files.put("file14.wps", TestWord97.doc());
         files.put("file15.zip", TestDocuments.zip(TestDocuments.entries("x/a.docx", TestDocuments.docx())));
+        files.put("file16.xlsb", xlsb());
+        files.put("file17.wmf", TestMetafiles.wmfWithText(8000, 3000, Markings.FIRST_LINE_MARK, Markings.TITLE));
         return files;
+    }
+
+    /** The xlsx test workbook's places, as an Excel binary workbook (no text boxes: TestXlsb writes no drawings). */
+    private static byte[] xlsb() {
+        TestXlsb book = new TestXlsb();
+        book.sheet("预算").shared(0, 0, "项目").shared(1, 0, Markings.CELL_MARK).inline(3, 1, Markings.SPLIT_MARK)
+                .comment(0, 0, "审核", Markings.COMMENT_MARK).headerFooter("&C" + Markings.HEADER_MARK, null);
+        return book.build();
     }
 
     private static List<String> places(ScanResult r) {
@@ -83,6 +93,11 @@ class ScanEveryFormatTest {
                         List.of("!A2", "!B4", "header", "comment", "text box").forEach(p -> assertFoundAt(r, p));
                         assertEquals(Optional.of(Level.TOP_SECRET), r.level(), name);
                     }
+                    case "xlsb" -> {
+                        List.of("!A2", "!B4", "header", "comment").forEach(p -> assertFoundAt(r, p));
+                        assertEquals(Optional.of(Level.TOP_SECRET), r.level(), name);
+                    }
+                    case "wmf" -> assertFoundAt(r, "drawing text");
                     case "pptx", "ppt" -> {
                         List.of("slide 1", "text box", "table 1 row 2 col 1").forEach(p -> assertFoundAt(r, p));
                         assertEquals(Optional.of(Level.TOP_SECRET), r.level(), name);

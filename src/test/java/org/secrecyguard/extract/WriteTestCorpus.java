@@ -1,5 +1,9 @@
 package org.secrecyguard.extract;
 
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,6 +42,10 @@ public final class WriteTestCorpus {
                 "b/预算.xlsx", TestDocuments.xlsx(), "c/通知.pdf", TestDocuments.pdf())));
         Files.write(dir.resolve("large-3000-paragraphs.docx"), largeDocx(3000));
         Files.write(dir.resolve("large-100k-cells.xlsx"), largeXlsx(20_000, 5));
+        Files.write(dir.resolve("预算.xlsb"), TestXlsb.simple(Markings.CELL_MARK));
+        Files.write(dir.resolve("large-100k-cells.xlsb"), largeXlsb(20_000, 5));
+        Files.write(dir.resolve("附图.wmf"), TestMetafiles.wmfWithText(8000, 3000, Markings.FIRST_LINE_MARK, Markings.TITLE));
+        Files.write(dir.resolve("扫描件.wmf"), scanWmf());
         Files.write(dir.resolve("large-100-pages.pdf"), largePdf(100));
         Files.write(dir.resolve("large-10MB.txt"), TestTextFiles.text(
                 (Markings.PROSE + "\n").repeat(10 * 1024 * 1024 / 100), StandardCharsets.UTF_8, false));
@@ -74,6 +82,32 @@ public final class WriteTestCorpus {
             wb.dispose();
             return out;
         }
+    }
+
+    /** {@link #largeXlsx} as an Excel binary workbook: the first column shared strings, the rest numbers. */
+    static byte[] largeXlsb(int rows, int cols) {
+        TestXlsb book = new TestXlsb();
+        TestXlsb.SheetBuilder sheet = book.sheet("数据");
+        for (int r = 0; r < rows; r++) {
+            sheet.shared(r, 0, "项目" + r);
+            for (int c = 1; c < cols; c++) {
+                sheet.number(r, c, r * 10.0 + c);
+            }
+        }
+        return book.build();
+    }
+
+    /** A WMF that only draws a 1240 × 877 bitmap, as a scan pasted into Word: rendered for OCR. */
+    static byte[] scanWmf() {
+        BufferedImage page = new BufferedImage(1240, 877, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = page.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 1240, 877);
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SERIF, Font.PLAIN, 40));
+        g.drawString("000123", 120, 140);
+        g.dispose();
+        return TestMetafiles.wmfWithBitmap(page);
     }
 
     static byte[] largePdf(int pages) {
