@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
         "Run the system service: the on-access guard that stops chat clients, browsers and cloud drives",
         "from reading flagged files (Linux, root). Started by systemd; runs until stopped."})
 final class GuardServiceCommand implements Callable<Integer> {
-    static final Path DEFAULT_HOME = Path.of("/var/lib/secrecy-guard");
+    static final Path DEFAULT_HOME = InstalledPaths.CURRENT.serviceHome();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
