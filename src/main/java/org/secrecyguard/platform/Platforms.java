@@ -206,11 +206,16 @@ public final class Platforms {
 
     /**
      * Starts {@code command} in a user's desktop session, for the system service: runuser with the
-     * session's display environment on Linux; elsewhere an attempt that says it is not built yet.
+     * session's display environment on Linux; the session's user token (WTSQueryUserToken,
+     * CreateProcessAsUserW) on Windows; elsewhere an attempt that says it is not built.
      */
     public static SessionLauncher newSessionLauncher(List<String> command) {
-        if (System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
+        if (OsFamily.current().isLinux()) {
             return new org.secrecyguard.platform.linux.RunuserSessionLauncher(command);
+        }
+        if (OsFamily.current().isWindows()) {
+            return new org.secrecyguard.platform.windows.WtsSessionLauncher(
+                    new org.secrecyguard.platform.windows.Win32WtsApi(), command);
         }
         return user -> new SessionLauncher.Launch(false, "starting a tray app in a session is not built for "
                 + System.getProperty("os.name"));
