@@ -222,6 +222,20 @@ public final class Platforms {
     }
 
     /**
+     * How the system service connects to the OS's service manager: the service control manager on
+     * Windows; elsewhere (systemd starts a plain process) a host that says it is not needed.
+     */
+    public static ServiceHost serviceHost() {
+        if (OsFamily.current().isWindows()) {
+            return new org.secrecyguard.platform.windows.Win32ServiceHost();
+        }
+        return (name, body) -> {
+            System.err.println("--windows-service is for Windows; systemd runs guard-service as it is");
+            return 2;
+        };
+    }
+
+    /**
      * The on-access gate of this OS, for the system service (no desktop needed): fanotify on Linux;
      * elsewhere a gate whose start says it is unavailable (Windows watches upload pickers instead).
      */
