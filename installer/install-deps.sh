@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs what SecrecyGuard's tests and the Linux app need on Debian 12 / Ubuntu / UOS / Kylin:
 # Tesseract with Simplified Chinese data, a CJK font, Xvfb and X11 tools for the desktop tests,
-# and PostgreSQL for the collector tests. Safe to run again; does nothing when all is present.
+# PostgreSQL for the collector tests, and wixl/msitools to link the Windows MSI source
+# (installer/windows). Safe to run again; does nothing when all is present.
 set -euo pipefail
 packages=(tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng fonts-noto-cjk
           lintian xvfb xauth xdotool xclip x11-utils imagemagick libgtk-3-0 libxtst6 libxfixes3
-          postgresql libreoffice-writer-nogui)
+          postgresql libreoffice-writer-nogui wixl msitools)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
