@@ -46,7 +46,7 @@ public record AppConfig(Path dataDir, Path rulesDb, String rulesSource, String r
 
     public static final String FILE = "secrecy-guard.properties";
     /** Where the system service (installer/) listens for the users' tray apps. */
-    public static final String DEFAULT_SERVICE_SOCKET = "/run/secrecy-guard/guard.sock";
+    public static final String DEFAULT_SERVICE_SOCKET = InstalledPaths.CURRENT.serviceSocket().toString();
     /** System property (then environment variable SECRECY_GUARD_HOME) overriding the data folder. */
     public static final String DATA_DIR_PROPERTY = "secrecyguard.home";
 

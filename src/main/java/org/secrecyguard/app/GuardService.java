@@ -88,18 +88,38 @@ final class GuardService implements AutoCloseable {
             s.uploader.start();
         }
         s.system(EventKind.AGENT_STARTED, "guard service " + GuardApp.version() + ", watching " + roots);
-        s.guard.start();
+        try {
+            s.guard.start();
+        } catch (org.secrecyguard.platform.PlatformUnavailableException e) {
+            if (!org.secrecyguard.platform.OsFamily.current().isWindows()) {
+                throw e; // Linux: a service without its gate is broken; systemd starts it again
+            }
+            // Windows has no on-access gate (the tray apps watch upload pickers instead): the service still
+            // keeps the rules, its event log and uploader, and the tamper watch.
+            s.system(EventKind.CHANNEL_DOWN, "on-access guard unavailable: " + e.getMessage());
+        }
         s.manager.ready("guarding " + roots.size() + " file systems");
         return s;
     }
 
     /**
-     * How the tray app is started in a user's session: {@code -Dsecrecyguard.trayCommand} (the package
-     * sets {@code /usr/bin/secrecy-guard}), else this very runtime and class path without a subcommand.
+     * How the tray app is started in a user's session: {@code -Dsecrecyguard.trayCommand} (the .deb
+     * sets {@code /usr/bin/secrecy-guard}, the MSI the tray launcher {@code SecrecyGuard.exe}), else this
+     * very runtime and class path without a subcommand.
      */
     static List<String> trayCommand() {
         String configured = System.getProperty("secrecyguard.trayCommand", "").trim();
         if (!configured.isEmpty()) {
+            // One program file whose path has spaces ("C:\Program Files\SecrecyGuard\SecrecyGuard.exe", the
+            // MSI's) is taken whole; otherwise the words are the program and its arguments.
+            try {
+                Path whole = Path.of(configured).normalize();
+                if (java.nio.file.Files.isRegularFile(whole)) {
+                    return List.of(whole.toString());
+                }
+            } catch (java.nio.file.InvalidPathException words) {
+                // not one path: a command with arguments
+            }
             return List.of(configured.split("\\s+"));
         }
         String java = ProcessHandle.current().info().command().orElse("java");

@@ -9,8 +9,9 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The site settings of an installed PC: {@code /etc/secrecy-guard/site.properties}, written by IT (or by
- * the package from its example) and owned by root, so users can read but not change it. Its presence is
+ * The site settings of an installed PC: {@code /etc/secrecy-guard/site.properties} (Windows:
+ * {@code %ProgramData%\SecrecyGuard\site.properties}, {@link InstalledPaths}), written by IT (or by
+ * the package from its example) and owned by root or SYSTEM, so users can read but not change it. Its presence is
  * what marks an installed PC: the system service keeps rules, updater state and its event log in the
  * root-owned {@code /var/lib/secrecy-guard}, and every user's tray app takes the site's values over its
  * own per-user file and its rules from the bundle the service installed there (verified again with the
@@ -21,8 +22,8 @@ import java.util.Properties;
  * @param systemHome the service's root-owned folder
  */
 record SiteSettings(Path file, Path systemHome) {
-    static final SiteSettings INSTALLED = new SiteSettings(Path.of("/etc/secrecy-guard/site.properties"),
-            GuardServiceCommand.DEFAULT_HOME);
+    static final SiteSettings INSTALLED = new SiteSettings(InstalledPaths.CURRENT.siteFile(),
+            InstalledPaths.CURRENT.serviceHome());
     /** The bundle the service's updater keeps in force ({@code RuleUpdater}'s rules folder). */
     static final String SERVICE_BUNDLE = "rules/current.bundle";
 

@@ -81,7 +81,11 @@ public final class TrayLink implements AutoCloseable {
         Files.deleteIfExists(socket);
         ServerSocketChannel s = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         s.bind(UnixDomainSocketAddress.of(socket));
-        Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-rw-rw-"));
+        try {
+            Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-rw-rw-"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the socket file takes its folder's ACL (set by the MSI)
+        }
         return new TrayLink(socket, s);
     }
 

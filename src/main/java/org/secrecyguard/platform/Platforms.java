@@ -206,11 +206,16 @@ public final class Platforms {
 
     /**
      * Starts {@code command} in a user's desktop session, for the system service: runuser with the
-     * session's display environment on Linux; elsewhere an attempt that says it is not built yet.
+     * session's display environment on Linux; the session's user token (WTSQueryUserToken,
+     * CreateProcessAsUserW) on Windows; elsewhere an attempt that says it is not built.
      */
     public static SessionLauncher newSessionLauncher(List<String> command) {
-        if (System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
+        if (OsFamily.current().isLinux()) {
             return new org.secrecyguard.platform.linux.RunuserSessionLauncher(command);
+        }
+        if (OsFamily.current().isWindows()) {
+            return new org.secrecyguard.platform.windows.WtsSessionLauncher(
+                    new org.secrecyguard.platform.windows.Win32WtsApi(), command);
         }
         return user -> new SessionLauncher.Launch(false, "starting a tray app in a session is not built for "
                 + System.getProperty("os.name"));
@@ -222,6 +227,20 @@ public final class Platforms {
             return org.secrecyguard.platform.linux.SystemdNotify.fromEnvironment(System.getenv());
         }
         return ServiceManager.none();
+    }
+
+    /**
+     * How the system service connects to the OS's service manager: the service control manager on
+     * Windows; elsewhere (systemd starts a plain process) a host that says it is not needed.
+     */
+    public static ServiceHost serviceHost() {
+        if (OsFamily.current().isWindows()) {
+            return new org.secrecyguard.platform.windows.Win32ServiceHost();
+        }
+        return (name, body) -> {
+            System.err.println("--windows-service is for Windows; systemd runs guard-service as it is");
+            return 2;
+        };
     }
 
     /**
