@@ -4,17 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
@@ -35,7 +31,6 @@ import org.secrecyguard.ocr.samples.SampleImages;
  * and read by OCR, a damaged picture is an error row.
  */
 class LibreOfficeMetafilesTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HEAD = "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\""
             + " width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\"><rect width=\"%d\" height=\"%d\" fill=\"white\"/>";
     private static final String TEXT = "<text x=\"%d\" y=\"%d\" font-family=\"Noto Sans CJK SC\" font-size=\"%d\">%s</text>";
@@ -99,21 +94,6 @@ class LibreOfficeMetafilesTest {
         return file;
     }
 
-    private static Map<String, JsonNode> scan(int expectedExit, String... args) throws Exception {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = SecrecyGuardCommand.newCommandLine(new PrintWriter(out), new PrintWriter(err)).execute(args);
-        assertEquals(expectedExit, exit, out + "\n" + err);
-        Map<String, JsonNode> rows = new HashMap<>();
-        for (String line : out.toString().split("\\R")) {
-            if (!line.isBlank()) {
-                JsonNode row = JSON.readTree(line);
-                rows.put(Path.of(row.get("path").asText()).getFileName().toString(), row);
-            }
-        }
-        return rows;
-    }
-
     private static List<String> args(String... first) {
         return new ArrayList<>(List.of(first));
     }
@@ -127,7 +107,7 @@ class LibreOfficeMetafilesTest {
         for (Path p : List.of(markedWmf, docx, doc, ppt)) {
             a.add(p.toString());
         }
-        Map<String, JsonNode> rows = scan(1, a.toArray(String[]::new));
+        Map<String, JsonNode> rows = ScanPicturesTest.scan(1, a.toArray(String[]::new));
         for (String f : List.of("marked.wmf", "marked-docx.docx", "marked-doc.doc", "marked-ppt.ppt")) {
             JsonNode row = rows.get(f);
             assertEquals("SECRET", row.get("level").asText(), row.toString());
@@ -137,7 +117,7 @@ class LibreOfficeMetafilesTest {
 
     @Test
     void allowsAPlainDrawing() throws Exception {
-        Map<String, JsonNode> rows = scan(0, "scan", "--json", "--no-ocr", cleanWmf.toString(),
+        Map<String, JsonNode> rows = ScanPicturesTest.scan(0, "scan", "--json", "--no-ocr", cleanWmf.toString(),
                 wordWith("clean-docx", cleanWmf, "docx").toString());
         assertEquals("allow", rows.get("clean.wmf").get("verdict").asText(), rows.get("clean.wmf").toString());
         assertEquals("allow", rows.get("clean-docx.docx").get("verdict").asText());
@@ -146,7 +126,7 @@ class LibreOfficeMetafilesTest {
     @Test
     void readsAScanPastedAsAMetafileWithOcr() throws Exception {
         Path docx = wordWith("scan-docx", scanWmf, "docx");
-        Map<String, JsonNode> rows = scan(1, "scan", "--json", scanWmf.toString(), scanEmf.toString(), docx.toString());
+        Map<String, JsonNode> rows = ScanPicturesTest.scan(1, "scan", "--json", scanWmf.toString(), scanEmf.toString(), docx.toString());
         for (String f : List.of("scan.wmf", "scan.emf", "scan-docx.docx")) {
             assertEquals("CONFIDENTIAL", rows.get(f).get("level").asText(), rows.get(f).toString());
         }
@@ -154,7 +134,7 @@ class LibreOfficeMetafilesTest {
 
     @Test
     void aScanPastedAsAMetafileIsNotPassedWithoutOcr() throws Exception {
-        Map<String, JsonNode> rows = scan(2, "scan", "--json", "--no-ocr", scanWmf.toString(),
+        Map<String, JsonNode> rows = ScanPicturesTest.scan(2, "scan", "--json", "--no-ocr", scanWmf.toString(),
                 wordWith("scan-in-doc", scanWmf, "docx").toString());
         JsonNode alone = rows.get("scan.wmf");
         assertEquals("error", alone.get("verdict").asText(), alone.toString());
@@ -170,7 +150,7 @@ class LibreOfficeMetafilesTest {
         System.arraycopy(wmf, 0, damaged, 0, 40); // placeable and WMF headers survive, the records do not
         java.util.Arrays.fill(damaged, 40, damaged.length, (byte) 0xFF);
         Path bad = Files.write(dir.resolve("damaged.wmf"), damaged);
-        Map<String, JsonNode> rows = scan(2, "scan", "--json", "--no-ocr", bad.toString());
+        Map<String, JsonNode> rows = ScanPicturesTest.scan(2, "scan", "--json", "--no-ocr", bad.toString());
         JsonNode row = rows.get("damaged.wmf");
         assertEquals("error", row.get("verdict").asText(), row.toString());
         assertTrue(row.get("message").asText().contains("wmf"), row.toString());

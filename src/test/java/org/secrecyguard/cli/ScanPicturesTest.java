@@ -100,7 +100,8 @@ class ScanPicturesTest {
     }
 
 
-    private static Map<String, JsonNode> scan(int expectedExit, String... args) throws Exception {
+    /** Runs the command line with {@code --json}-style output; rows by file name. */
+    static Map<String, JsonNode> scan(int expectedExit, String... args) throws Exception {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit = SecrecyGuardCommand.newCommandLine(new PrintWriter(out), new PrintWriter(err)).execute(args);
