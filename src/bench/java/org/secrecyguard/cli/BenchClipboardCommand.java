@@ -66,7 +66,17 @@ final class BenchClipboardCommand implements Callable<Integer> {
             return ExitCodes.ERROR;
         }
         // One log line per verdict would measure the console, not the guard.
-        java.util.logging.Logger.getLogger("org.secrecyguard").setLevel(java.util.logging.Level.WARNING);
+        java.util.logging.Logger quiet = java.util.logging.Logger.getLogger("org.secrecyguard");
+        java.util.logging.Level levelBefore = quiet.getLevel();
+        quiet.setLevel(java.util.logging.Level.WARNING);
+        try {
+            return measure(out);
+        } finally {
+            quiet.setLevel(levelBefore);
+        }
+    }
+
+    private Integer measure(PrintWriter out) throws Exception {
         BlockingQueue<VerdictReport> reports = new LinkedBlockingQueue<>();
         try (Scanner scanner = Scanners.forFiles(Baseline::engine, false);
              X11ForegroundWindow foreground = new X11ForegroundWindow()) {

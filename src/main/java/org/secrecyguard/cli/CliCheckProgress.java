@@ -6,12 +6,13 @@ import org.secrecyguard.selfcheck.CheckListener;
 import org.secrecyguard.selfcheck.CheckProgress;
 import org.secrecyguard.selfcheck.CheckSummary;
 
-/** The self-check's progress on stderr: a line every two seconds, and when pausing or resuming. */
+/** The self-check's progress on stderr: a line every two seconds, at each new phase, and when pausing or resuming. */
 final class CliCheckProgress implements CheckListener {
     private static final long EVERY_NANOS = 2_000_000_000L;
     private final PrintWriter err;
     private long last;
     private boolean paused;
+    private CheckProgress.Phase phase;
 
     CliCheckProgress(PrintWriter err) {
         this.err = err;
@@ -22,7 +23,9 @@ final class CliCheckProgress implements CheckListener {
         long now = System.nanoTime();
         boolean pauseChanged = p.paused() != paused;
         paused = p.paused();
-        if (!pauseChanged && p.phase() != CheckProgress.Phase.DONE && now - last < EVERY_NANOS) {
+        boolean phaseChanged = p.phase() != phase;
+        phase = p.phase();
+        if (!pauseChanged && !phaseChanged && now - last < EVERY_NANOS) {
             return;
         }
         last = now;

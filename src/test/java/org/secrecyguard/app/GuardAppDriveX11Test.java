@@ -84,6 +84,9 @@ class GuardAppDriveX11Test {
         EventRow row = app.history().recent(10).get(0);
         assertEquals("BLOCKED", row.outcome());
         assertEquals("files", row.contentKind());
+        // The lookup above finds the popup's nodes as soon as its stage exists; click once it is on screen.
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> robot.lookup("#popup-ack").match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent());
         robot.clickOn("#popup-ack");
 
         app.close(); // flushes the log

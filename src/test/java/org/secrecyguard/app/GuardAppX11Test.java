@@ -90,6 +90,9 @@ class GuardAppX11Test {
 
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#status-state").tryQuery()
                 .map(n -> ((Label) n).getText().equals("刚刚拦截了涉密内容")).orElse(false));
+        // The lookup above finds the popup's nodes as soon as its stage exists; click once it is on screen.
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> robot.lookup("#popup-ack").match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent());
         robot.clickOn("#popup-ack");
     }
 

@@ -41,14 +41,17 @@ class CheckCommandSignalTest {
         while ((line = err.readLine()) != null && !line.startsWith("check: read")) {
             // wait until it is reading
         }
-        Thread.sleep(300);
+        assertTrue(line != null, "the check printed no reading line before it ended");
+        // Reading 6,000 files takes about a second here: stop it a little way in.
+        Thread.sleep(150);
         // Ctrl-C: SIGINT to the child (by its pid), which runs the JVM's shutdown hooks.
-        assertEquals(0, new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start().waitFor());
+        int killed = new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start().waitFor();
         StringBuilder rest = new StringBuilder();
         while ((line = err.readLine()) != null) {
             rest.append(line).append('\n');
         }
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, killed, "the check ended before the signal:\n" + rest);
         long read;
         try (CheckIndex idx = CheckIndex.open(index)) {
             CheckIndex.Run run = idx.unfinishedRun().orElseThrow(() -> new AssertionError("no unfinished run\n" + rest));

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Handler;
+import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
@@ -50,14 +51,20 @@ class CheckSchedulerTest {
         }
     };
 
+    private Level levelBefore;
+
     @BeforeEach
     void listen() {
+        // Other tests in this JVM (the benchmarks' own) quieten org.secrecyguard: hear INFO regardless.
+        levelBefore = logger.getLevel();
+        logger.setLevel(Level.INFO);
         logger.addHandler(capture);
     }
 
     @AfterEach
     void stopListening() {
         logger.removeHandler(capture);
+        logger.setLevel(levelBefore);
     }
 
     private final Clock clock = new Clock() {
