@@ -13,6 +13,7 @@ import org.secrecyguard.channel.GuardChannel;
 import org.secrecyguard.events.EventKind;
 import org.secrecyguard.policy.AdminPin;
 import org.secrecyguard.rules.RuleUpdater;
+import org.secrecyguard.scan.ProductVersion;
 import org.secrecyguard.ui.GuardControl;
 import org.secrecyguard.ui.Messages;
 
@@ -110,6 +111,6 @@ final class AdminControls implements GuardControl {
 
     @Override
     public String version() {
-        return GuardApp.version();
+        return ProductVersion.current();
     }
 }

@@ -31,6 +31,7 @@ import org.secrecyguard.platform.RemovableVolume;
 import org.secrecyguard.policy.Channel;
 import org.secrecyguard.policy.TimeContext;
 import org.secrecyguard.policy.UsbDeviceId;
+import org.secrecyguard.scan.ProductVersion;
 import org.secrecyguard.scan.Scanner;
 import org.secrecyguard.scan.Scanners;
 import org.secrecyguard.ui.GuardUi;
@@ -157,7 +158,7 @@ public final class GuardApp implements AutoCloseable {
      */
     public static GuardApp start(AppConfig config, Platforms platforms, Clock clock, Runnable onExit) {
         GuardApp app = new GuardApp(config, platforms, clock, onExit);
-        app.system(EventKind.AGENT_STARTED, "version " + version());
+        app.system(EventKind.AGENT_STARTED, "version " + ProductVersion.current());
         for (GuardChannel c : app.channels) {
             c.start();
             app.status.addChannel(c);
@@ -270,11 +271,6 @@ public final class GuardApp implements AutoCloseable {
         return status;
     }
 
-    /** The app version from the jar's manifest ("dev" when run from classes). */
-    static String version() {
-        String v = GuardApp.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
-    }
 
     /** Shows the status window (a second start of the app asks for it). */
     public void bringToFront() {

@@ -20,6 +20,7 @@ import org.secrecyguard.platform.FileAccessGate;
 import org.secrecyguard.platform.Platforms;
 import org.secrecyguard.platform.ServiceManager;
 import org.secrecyguard.policy.TimeContext;
+import org.secrecyguard.scan.ProductVersion;
 import org.secrecyguard.scan.Scanner;
 import org.secrecyguard.scan.Scanners;
 
@@ -87,7 +88,7 @@ final class GuardService implements AutoCloseable {
         if (s.uploader != null) {
             s.uploader.start();
         }
-        s.system(EventKind.AGENT_STARTED, "guard service " + GuardApp.version() + ", watching " + roots);
+        s.system(EventKind.AGENT_STARTED, "guard service " + ProductVersion.current() + ", watching " + roots);
         try {
             s.guard.start();
         } catch (org.secrecyguard.platform.PlatformUnavailableException e) {

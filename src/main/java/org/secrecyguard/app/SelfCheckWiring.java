@@ -13,6 +13,7 @@ import org.secrecyguard.events.EventLog;
 import org.secrecyguard.platform.DesktopSession;
 import org.secrecyguard.platform.Platforms;
 import org.secrecyguard.rules.ActiveRules;
+import org.secrecyguard.scan.ProductVersion;
 import org.secrecyguard.selfcheck.BusySignal;
 import org.secrecyguard.selfcheck.Cancel;
 import org.secrecyguard.selfcheck.CheckIndex;
@@ -101,8 +102,8 @@ final class SelfCheckWiring implements SelfCheckControl {
 
     private CheckSummary runOnce(boolean full, boolean resume, CheckListener listener, Cancel cancel) {
         ActiveRules.Active<GuardRules> active = rules.active();
-        RulesKey key = active.snapshot() == null ? RulesKey.baseline(GuardApp.version(), true)
-                : RulesKey.of(active.snapshot(), GuardApp.version(), true);
+        RulesKey key = active.snapshot() == null ? RulesKey.baseline(ProductVersion.current(), true)
+                : RulesKey.of(active.snapshot(), ProductVersion.current(), true);
         SelfCheckJob job = new SelfCheckJob(config.dataDir().resolve("selfcheck.db"), () -> active.value().engine(), key,
                 active.value().versionLabel(), events, Platforms.localDisks(), List.of(config.dataDir()), busy,
                 Platforms.backgroundPriority(), 1, true, null);

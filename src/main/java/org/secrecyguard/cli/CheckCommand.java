@@ -19,6 +19,7 @@ import org.secrecyguard.platform.Platforms;
 import org.secrecyguard.rules.EngineBuilder;
 import org.secrecyguard.rules.RuleSnapshot;
 import org.secrecyguard.rules.RuleStore;
+import org.secrecyguard.scan.ProductVersion;
 import org.secrecyguard.selfcheck.BusySignal;
 import org.secrecyguard.selfcheck.Cancel;
 import org.secrecyguard.selfcheck.CheckSummary;
@@ -95,7 +96,7 @@ final class CheckCommand implements Callable<Integer> {
         Path rules = rulesDb != null ? rulesDb : Files.isRegularFile(data.resolve("rules.db")) ? data.resolve("rules.db") : null;
         Engine engine;
         RulesKey key;
-        String code = codeVersion();
+        String code = ProductVersion.current();
         if (rules == null) {
             engine = Baseline.engine();
             key = RulesKey.baseline(code, !noOcr);
@@ -177,10 +178,5 @@ final class CheckCommand implements Callable<Integer> {
                 log.close();
             }
         }
-    }
-
-    static String codeVersion() {
-        String v = SecrecyGuardCommand.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
     }
 }
