@@ -45,6 +45,10 @@ final class BenchCheckCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "2", description = "check --threads (default: ${DEFAULT-VALUE}).")
     int threads;
 
+    @Option(names = "--command", description = "Time this installed command (e.g. /usr/bin/secrecy-guard) instead of"
+            + " the classes of this checkout; both --version and check go through it.")
+    Path command;
+
     @Option(names = "--dir", description = "Work folder (default: a new temporary folder, deleted after).")
     Path dir;
 
@@ -60,10 +64,11 @@ final class BenchCheckCommand implements Callable<Integer> {
             long bytes = writeColdSet(cold);
             out.printf(Locale.ROOT, "cold set: %,d files, %.1f MB, %d marked%n", files, bytes / 1048576.0, marked);
             run(List.of("grep", "-rlE", "绝密|机密|秘密", cold.toString()), null); // warms the page cache
-            Timed version = best(3, List.of(java(), "-cp", classPath(), "org.secrecyguard.app.Main", "--version"));
+            Timed version = best(3, secrecyGuard("--version"));
             Timed grep = best(3, List.of("grep", "-rlE", "绝密|机密|秘密", cold.toString()));
-            List<String> checkArgs = List.of(java(), "-cp", classPath(), "org.secrecyguard.app.Main", "check", "--no-ocr",
-                    "--no-events", "--busy-seconds", "0", "--threads", String.valueOf(threads), "--index");
+            List<String> checkArgs = secrecyGuard("check", "--no-ocr", "--no-events", "--busy-seconds", "0", "--threads",
+                    String.valueOf(threads), "--index");
+            out.printf(Locale.ROOT, "command: %s%n", command != null ? command : "java -cp <this checkout> org.secrecyguard.app.Main");
             List<Timed> colds = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 Path index = work.resolve("cold-" + i + ".db");
@@ -170,6 +175,13 @@ final class BenchCheckCommand implements Callable<Integer> {
         String text = new String(output, StandardCharsets.UTF_8);
         int lines = (int) text.lines().filter(l -> !l.isBlank()).count();
         return new Timed(wall, cpu, lines);
+    }
+
+    private List<String> secrecyGuard(String... args) {
+        List<String> cmd = new ArrayList<>(command != null ? List.of(command.toString())
+                : List.of(java(), "-cp", classPath(), "org.secrecyguard.app.Main"));
+        cmd.addAll(List.of(args));
+        return cmd;
     }
 
     private static String java() {

@@ -2,11 +2,14 @@ package org.secrecyguard.extract;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -181,12 +184,29 @@ public final class DocumentExtractor {
     }
 
     private byte[] readBounded(Path file) throws IOException, ExtractionException {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
-            if (bytes.length > limits.maxFileBytes()) {
-                throw tooLarge(bytes.length);
+        long limit = Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes());
+        try (SeekableByteChannel ch = Files.newByteChannel(file); InputStream in = Channels.newInputStream(ch)) {
+            long size = ch.size();
+            if (size > limit) {
+                throw tooLarge(size);
             }
-            return bytes;
+            // One array of the size the file has now, filled in place (readNBytes(n) would gather 8 KB
+            // chunks and copy them again); a file still growing is read on up to the limit.
+            byte[] bytes = new byte[(int) size];
+            int n = in.readNBytes(bytes, 0, bytes.length);
+            int next = in.read();
+            if (next < 0) {
+                return n == bytes.length ? bytes : Arrays.copyOf(bytes, n);
+            }
+            byte[] rest = in.readNBytes((int) (limit - n));
+            long total = (long) n + 1 + rest.length;
+            if (total > limit) {
+                throw tooLarge(total);
+            }
+            byte[] all = Arrays.copyOf(bytes, (int) total);
+            all[n] = (byte) next;
+            System.arraycopy(rest, 0, all, n + 1, rest.length);
+            return all;
         }
     }
 

@@ -122,4 +122,15 @@ class ExtractLimitsTest {
         assertEquals(Reason.TOO_LARGE, e.reason());
         assertEquals("file of 1 MB is larger than the 1 MB limit: cannot be checked", e.getMessage());
     }
+
+    @Test
+    void aFileLargerThanItsReportedSizeIsReadOnUpToTheLimit() throws Exception {
+        // procfs reports 0 bytes for files that hold text; /dev/zero never ends: as a file still being written.
+        Document proc = new DocumentExtractor().extract(java.nio.file.Path.of("/proc/version"));
+        assertTrue(Extracted.describe(proc).contains("Linux version"), Extracted.describe(proc));
+        DocumentExtractor x = new DocumentExtractor(ExtractLimits.defaults().withMaxFileBytes(1024 * 1024));
+        ExtractionException e = assertTimeoutPreemptively(HANG_GUARD,
+                () -> assertThrows(ExtractionException.class, () -> x.extract(java.nio.file.Path.of("/dev/zero"))));
+        assertEquals(Reason.TOO_LARGE, e.reason(), e.getMessage());
+    }
 }
