@@ -62,9 +62,10 @@ unzip -Z1 "$work/input/secrecy-guard.jar" \
     | grep -vE "^(com/sun/jna/$jna/|org/sqlite/native/$sqlite/|com/github/kwhat/jnativehook/lib/$hook/)" \
     | zip -q -d "$work/input/secrecy-guard.jar" -@
 # jnativehook unpacks its library beside the jar on first use, which a user cannot do in /opt: ship it
-# unpacked under the name its locator looks for (lib<name><version>.<arch>.so; the shaded jar has no version).
+# unpacked under the name its locator looks for: libJNativeHook-<version>.<arch>.so, the version being the
+# jar manifest's Implementation-Version (the project's, in the shaded jar).
 unzip -p "$work/input/secrecy-guard.jar" "com/github/kwhat/jnativehook/lib/$hook/libJNativeHook.so" \
-    > "$work/input/libJNativeHook.${hook#linux/}.so"
+    > "$work/input/libJNativeHook-$pom_version.${hook#linux/}.so"
 # sqlite-jdbc copies its library to /tmp and loads it from there at every start (0.2-0.5 s of each command
 # and tray start, docs/benchmarks.md): ship it unpacked and point the driver at it (--java-options below).
 unzip -p "$work/input/secrecy-guard.jar" "org/sqlite/native/$sqlite/libsqlitejdbc.so" > "$work/input/libsqlitejdbc.so"

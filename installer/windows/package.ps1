@@ -71,6 +71,7 @@ function Invoke-Checked([string]$Exe, [string[]]$Arguments) {
 [xml]$pom = Get-Content -Raw -Encoding UTF8 (Join-Path $repo "pom.xml")
 $pomVersion = $pom.project.version
 $version = ($pomVersion -split "-")[0]
+$HookDll = "JNativeHook-$pomVersion.x86_64.dll"
 if ($version -notmatch '^\d+(\.\d+){1,3}$') { throw "pom.xml version '$pomVersion' does not give an MSI version" }
 
 $jlink = Find-Tool "jlink" "install a JDK 17 (Temurin or Microsoft Build of OpenJDK) and put its bin on PATH"
@@ -104,13 +105,16 @@ try {
         $target = $null
         if ($entry.FullName -like "win32-x86-64/*.dll") { $target = Join-Path $stage $entry.Name }
         elseif ($entry.FullName -eq "com/sun/jna/win32-x86-64/jnidispatch.dll") { $target = Join-Path $stage "jnidispatch.dll" }
+        # jnativehook unpacks its DLL beside the jar on first use, which a user cannot do under Program Files:
+        # ship it under the name its locator looks for (JNativeHook-<Implementation-Version>.<arch>.dll).
+        elseif ($entry.FullName -eq "com/github/kwhat/jnativehook/lib/windows/x86_64/JNativeHook.dll") { $target = Join-Path $stage $HookDll }
         elseif ($entry.FullName -eq "tessdata/eng.traineddata") { $target = Join-Path $stage "tessdata\eng.traineddata" }
         if ($target) { [System.IO.Compression.ZipFileExtensions]::ExtractToFile($entry, $target, $true) }
     }
 } finally {
     $zip.Dispose()
 }
-foreach ($f in $TesseractDlls + @("jnidispatch.dll", "tessdata\eng.traineddata")) {
+foreach ($f in $TesseractDlls + @("jnidispatch.dll", $HookDll, "tessdata\eng.traineddata")) {
     if (-not (Test-Path (Join-Path $stage $f))) { throw "$f is not in $Jar (tess4j, lept4j or JNA changed? see PLATFORM-NOTES)" }
 }
 Copy-Item $chiSim (Join-Path $stage "tessdata\chi_sim.traineddata")
@@ -147,7 +151,7 @@ Invoke-Checked $jpackage @("--type", "app-image", "--name", "SecrecyGuard", "--a
     "--dest", $imageRoot)
 $image = Join-Path $imageRoot "SecrecyGuard"
 foreach ($f in $Launchers + @("app\secrecy-guard.jar", "app\tessdata\chi_sim.traineddata", "app\tessdata\eng.traineddata",
-        "app\libtesseract553.dll", "app\libleptonica1870.dll", "app\jnidispatch.dll")) {
+        "app\libtesseract553.dll", "app\libleptonica1870.dll", "app\jnidispatch.dll", "app\$HookDll")) {
     if (-not (Test-Path (Join-Path $image $f))) { throw "the app image lacks $f" }
 }
 

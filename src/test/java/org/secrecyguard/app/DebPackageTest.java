@@ -117,8 +117,14 @@ class DebPackageTest {
         Result verify = run(60, "systemd-analyze", "verify", unit.toString());
         assertEquals(0, verify.exit(), verify.out());
         assertTrue(Files.isRegularFile(Path.of("/etc/xdg/autostart/secrecy-guard.desktop")));
-        // A user's tray app cannot unpack jnativehook into /opt (screenshot keys would be down): it is shipped.
-        assertEquals(0, asUser("test -r /opt/secrecy-guard/lib/app/libJNativeHook.$(uname -m).so").exit());
+        // A user's tray app cannot unpack jnativehook into /opt (screenshot keys would be down): it is shipped,
+        // under the name jnativehook's locator derives from the jar manifest's Implementation-Version.
+        String jarVersion;
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile("/opt/secrecy-guard/lib/app/secrecy-guard.jar")) {
+            jarVersion = jar.getManifest().getMainAttributes().getValue("Implementation-Version");
+        }
+        assertEquals(0, asUser("test -r /opt/secrecy-guard/lib/app/libJNativeHook-" + jarVersion + ".$(uname -m).so").exit(),
+                run(60, "ls", "/opt/secrecy-guard/lib/app").out());
 
         // No systemd as PID 1 here: start the installed service as the unit would, then stop it as systemd does.
         Path guarded = Files.createDirectories(dir.resolve("guarded"));
@@ -139,6 +145,10 @@ class DebPackageTest {
             assertEquals(service.pid(), ready.pid(), "READY from the main pid");
             NotifySocket.Message alive = systemd.next(5_000);
             assertEquals("WATCHDOG=1", alive == null ? null : alive.text());
+            // The installed tray of an ordinary user, with the service running: every channel up (the
+            // screenshot keys need jnativehook's shipped library, the guard link the service's socket).
+            String started = startTrayAsUser(dir);
+            assertTrue(started.startsWith("started: PROTECTED []"), started);
             // What `dpkg -r` does under systemd: prerm leaves the reason, then systemd sends SIGTERM.
             Result prerm = run(60, "/var/lib/dpkg/info/secrecy-guard.prerm", "remove");
             assertEquals(0, prerm.exit(), prerm.out());
@@ -181,6 +191,45 @@ class DebPackageTest {
     }
 
     private record Result(int exit, String out) {
+    }
+
+    /** Starts the installed tray app as {@link #USER} on a display of its own; returns its first status line. */
+    private static String startTrayAsUser(Path dir) throws Exception {
+        String display = ":" + (90 + (int) (ProcessHandle.current().pid() % 9));
+        Process x = new ProcessBuilder("Xvfb", display, "-screen", "0", "1280x720x24", "-nolisten", "tcp")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process tray = null;
+        try {
+            String data = "/home/" + USER + "/.sg-test";
+            Path log = Path.of(data, "logs", "secrecy-guard-0.log");
+            Thread.sleep(500); // Xvfb opens its socket
+            tray = new ProcessBuilder("runuser", "-u", USER, "--", "env", "DISPLAY=" + display,
+                    "HOME=/home/" + USER, "SECRECY_GUARD_HOME=" + data, "/usr/bin/secrecy-guard")
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("tray.out").toFile()).start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (System.nanoTime() < deadline) {
+                if (Files.isReadable(log)) {
+                    java.util.Optional<String> line = Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                            .map(l -> l.contains("started: ") ? l.substring(l.indexOf("started: ")) : null)
+                            .filter(java.util.Objects::nonNull).findFirst();
+                    if (line.isPresent()) {
+                        return line.get();
+                    }
+                }
+                if (!tray.isAlive()) {
+                    return "tray ended with " + tray.exitValue() + ": " + Files.readString(dir.resolve("tray.out"));
+                }
+                Thread.sleep(100);
+            }
+            return "no status within 60 s: " + Files.readString(dir.resolve("tray.out"));
+        } finally {
+            run(30, "pkill", "-u", USER, "-f", "/opt/secrecy-guard");
+            if (tray != null) {
+                tray.waitFor(10, TimeUnit.SECONDS);
+            }
+            x.destroy();
+            x.waitFor(10, TimeUnit.SECONDS);
+        }
     }
 
     private static Result run(int seconds, String... cmd) throws Exception {
