@@ -129,8 +129,26 @@ class WindowsMsiSourcesTest {
         Matcher m = Pattern.compile("foreach \\(\\$f in \\$Launchers \\+ @\\(([^)]*)\\)\\)").matcher(ps1());
         assertTrue(m.find(), "package.ps1 checks the app image");
         List<String> out = new ArrayList<>(launchers());
-        out.addAll(quoted(m.group(1)));
+        for (String f : quoted(m.group(1))) {
+            out.add(f.replace("$HookDll", hookDll()));
+        }
         return out;
+    }
+
+    static String pomVersion() throws IOException {
+        Matcher version = Pattern.compile("\\n  <version>([^<]+)</version>").matcher(Files.readString(Path.of("pom.xml")));
+        assertTrue(version.find());
+        return version.group(1);
+    }
+
+    /**
+     * The file name package.ps1 ships jnativehook's DLL under: the name jnativehook's locator derives from
+     * the jar manifest's Implementation-Version (the pom's version), else it unpacks into Program Files.
+     */
+    static String hookDll() throws IOException {
+        Matcher m = Pattern.compile("\\$HookDll = \"([^\"]+)\"").matcher(ps1());
+        assertTrue(m.find(), "package.ps1 names jnativehook's DLL");
+        return m.group(1).replace("$pomVersion", pomVersion());
     }
 
     static List<String> quoted(String list) {
@@ -207,7 +225,8 @@ class WindowsMsiSourcesTest {
         assertTrue(launcherProperties("cli-launcher.properties").getProperty("java-options").endsWith(natives));
         assertEquals("true", launcherProperties("cli-launcher.properties").getProperty("win-console"));
         assertTrue(appImageFiles().containsAll(List.of("app\\libtesseract553.dll", "app\\libleptonica1870.dll",
-                "app\\jnidispatch.dll", "app\\tessdata\\chi_sim.traineddata", "app\\tessdata\\eng.traineddata")));
+                "app\\jnidispatch.dll", "app\\JNativeHook-" + pomVersion() + ".x86_64.dll",
+                "app\\tessdata\\chi_sim.traineddata", "app\\tessdata\\eng.traineddata")));
     }
 
     @Test
@@ -219,7 +238,11 @@ class WindowsMsiSourcesTest {
         assertTrue(zipHas(m2.resolve("tess4j/tess4j/5.20.0/tess4j-5.20.0.jar"), "win32-x86-64/libtesseract553.dll"));
         assertTrue(zipHas(m2.resolve("tess4j/tess4j/5.20.0/tess4j-5.20.0.jar"), "tessdata/eng.traineddata"));
         assertTrue(zipHas(m2.resolve("lept4j/lept4j/1.24.0/lept4j-1.24.0.jar"), "win32-x86-64/libleptonica1870.dll"));
+        Path hook = Path.of(System.getProperty("user.home"), ".m2/repository/com/github/kwhat/jnativehook/2.2.2/jnativehook-2.2.2.jar");
+        assertTrue(ps1.contains("\"com/github/kwhat/jnativehook/lib/windows/x86_64/JNativeHook.dll\""));
+        assertTrue(zipHas(hook, "com/github/kwhat/jnativehook/lib/windows/x86_64/JNativeHook.dll"));
         String pom = Files.readString(Path.of("pom.xml"));
+        assertTrue(pom.contains("<artifactId>jnativehook</artifactId>\n      <version>2.2.2</version>"), "jnativehook version in pom.xml");
         assertTrue(pom.contains("<artifactId>tess4j</artifactId>\n      <version>5.20.0</version>"), "tess4j version in pom.xml");
     }
 
