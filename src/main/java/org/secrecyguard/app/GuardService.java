@@ -105,11 +105,17 @@ final class GuardService implements AutoCloseable {
 
     /**
      * How the tray app is started in a user's session: {@code -Dsecrecyguard.trayCommand} (the .deb
-     * sets {@code /usr/bin/secrecy-guard}, the MSI the tray launcher {@code SecrecyGuard.exe}), else this
-     * very runtime and class path without a subcommand.
+     * sets {@code /usr/bin/secrecy-guard}, the MSI the tray launcher {@code SecrecyGuard.exe}), else the
+     * jpackage launcher this service runs from (without arguments it is the tray app), else this very
+     * runtime and class path without a subcommand.
      */
     static List<String> trayCommand() {
-        String configured = System.getProperty("secrecyguard.trayCommand", "").trim();
+        return trayCommand(System.getProperty("secrecyguard.trayCommand", ""), System.getProperty("jpackage.app-path", ""),
+                ProcessHandle.current().info().command().orElse("java"), System.getProperty("java.class.path"));
+    }
+
+    static List<String> trayCommand(String property, String jpackageLauncher, String runtime, String classPath) {
+        String configured = property.trim();
         if (!configured.isEmpty()) {
             // One program file whose path has spaces ("C:\Program Files\SecrecyGuard\SecrecyGuard.exe", the
             // MSI's) is taken whole; otherwise the words are the program and its arguments.
@@ -123,8 +129,11 @@ final class GuardService implements AutoCloseable {
             }
             return List.of(configured.split("\\s+"));
         }
-        String java = ProcessHandle.current().info().command().orElse("java");
-        return List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName());
+        if (!jpackageLauncher.isBlank()) {
+            // A native launcher takes no JVM options on its command line: "-cp" would reach the CLI.
+            return List.of(jpackageLauncher);
+        }
+        return List.of(runtime, "-cp", classPath, Main.class.getName());
     }
 
     String rulesVersion() {
@@ -171,11 +180,12 @@ final class GuardService implements AutoCloseable {
         if (stopped.getCount() == 0) {
             return;
         }
+        // Taken before anything is torn down: root's reason must not depend on how the rest stops.
+        String reason = StopReason.take(home);
         manager.stopping();
         guard.close();
         trays.close();
         trayWatch.close();
-        String reason = StopReason.take(home);
         system(EventKind.AGENT_STOPPED, reason.isEmpty() ? "guard service stopped" : "guard service stopped: " + reason);
         scanner.close();
         rules.close();

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Why the service is being stopped, when root said so before stopping it: the package's prerm writes
@@ -15,6 +17,7 @@ import java.nio.file.Path;
 final class StopReason {
     static final String FILE = "stop-reason";
     private static final int MAX_CHARS = 200;
+    private static final Logger LOG = Logger.getLogger(StopReason.class.getName());
 
     private StopReason() {
     }
@@ -31,6 +34,7 @@ final class StopReason {
             Files.delete(file);
             return text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
         } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "stop reason in " + file + " unreadable", e);
             return "";
         }
     }

@@ -145,10 +145,28 @@ class DebPackageTest {
             assertEquals(service.pid(), ready.pid(), "READY from the main pid");
             NotifySocket.Message alive = systemd.next(5_000);
             assertEquals("WATCHDOG=1", alive == null ? null : alive.text());
-            // The installed tray of an ordinary user, with the service running: every channel up (the
-            // screenshot keys need jnativehook's shipped library, the guard link the service's socket).
-            String started = startTrayAsUser(dir);
-            assertTrue(started.startsWith("started: PROTECTED []"), started);
+            try (UserDesktop desktop = new UserDesktop(dir)) {
+                // The installed tray of an ordinary user, with the service running: every channel up (the
+                // screenshot keys need jnativehook's shipped library, the guard link the service's socket).
+                String started = desktop.startTray();
+                assertTrue(started.startsWith("started: PROTECTED []"), started);
+                // Tamper: the user kills the tray app. The service starts it again in the session and logs it.
+                List<String> killed = desktop.trayPids();
+                assertEquals(1, killed.size(), killed.toString());
+                assertEquals(0, run(30, "kill", "-KILL", killed.get(0)).exit());
+                String stopped = "";
+                for (int i = 0; i < 40 && !stopped.contains("restarted by the service"); i++) {
+                    Thread.sleep(1000);
+                    stopped = run(60, "/usr/bin/secrecy-guard", "events", "export", "--db",
+                            STATE.resolve("events.db").toString(), "--format", "ndjson").out().lines()
+                            .filter(l -> l.contains("AGENT_STOPPED") && l.contains("tray app of " + USER))
+                            .findFirst().orElse("");
+                }
+                assertTrue(stopped.contains("back after") && stopped.contains("restarted by the service"), stopped);
+                List<String> restarted = desktop.trayPids();
+                assertEquals(1, restarted.size(), "one tray app again: " + restarted);
+                assertNotEquals(killed, restarted);
+            }
             // What `dpkg -r` does under systemd: prerm leaves the reason, then systemd sends SIGTERM.
             Result prerm = run(60, "/var/lib/dpkg/info/secrecy-guard.prerm", "remove");
             assertEquals(0, prerm.exit(), prerm.out());
@@ -193,19 +211,36 @@ class DebPackageTest {
     private record Result(int exit, String out) {
     }
 
-    /** Starts the installed tray app as {@link #USER} on a display of its own; returns its first status line. */
-    private static String startTrayAsUser(Path dir) throws Exception {
-        String display = ":" + (90 + (int) (ProcessHandle.current().pid() % 9));
-        Process x = new ProcessBuilder("Xvfb", display, "-screen", "0", "1280x720x24", "-nolisten", "tcp")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        Process tray = null;
-        try {
-            String data = "/home/" + USER + "/.sg-test";
-            Path log = Path.of(data, "logs", "secrecy-guard-0.log");
+    /**
+     * A desktop session of {@link #USER} on an Xvfb display of its own: one long-lived process of the user
+     * with DISPLAY set stands for the session (the panel, the file manager), which is where the service
+     * finds the environment to restart a killed tray app in.
+     */
+    private static final class UserDesktop implements AutoCloseable {
+        private final String display = ":" + (90 + (int) (ProcessHandle.current().pid() % 9));
+        private final Path dir;
+        private final Process xvfb;
+        private final Process session;
+
+        UserDesktop(Path dir) throws Exception {
+            this.dir = dir;
+            xvfb = new ProcessBuilder("Xvfb", display, "-screen", "0", "1280x720x24", "-nolisten", "tcp")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             Thread.sleep(500); // Xvfb opens its socket
-            tray = new ProcessBuilder("runuser", "-u", USER, "--", "env", "DISPLAY=" + display,
-                    "HOME=/home/" + USER, "SECRECY_GUARD_HOME=" + data, "/usr/bin/secrecy-guard")
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("tray.out").toFile()).start();
+            session = userProcess("sleep", "600").redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        }
+
+        private ProcessBuilder userProcess(String... cmd) {
+            List<String> argv = new java.util.ArrayList<>(List.of("runuser", "-u", USER, "--", "env", "DISPLAY=" + display,
+                    "HOME=/home/" + USER));
+            argv.addAll(List.of(cmd));
+            return new ProcessBuilder(argv).redirectErrorStream(true);
+        }
+
+        /** Starts the installed tray app, as the autostart entry does; returns its first status line. */
+        String startTray() throws Exception {
+            Path log = Path.of("/home/" + USER, ".local/share/secrecy-guard/logs/secrecy-guard-0.log");
+            Process tray = userProcess("/usr/bin/secrecy-guard").redirectOutput(dir.resolve("tray.out").toFile()).start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (System.nanoTime() < deadline) {
                 if (Files.isReadable(log)) {
@@ -222,13 +257,19 @@ class DebPackageTest {
                 Thread.sleep(100);
             }
             return "no status within 60 s: " + Files.readString(dir.resolve("tray.out"));
-        } finally {
-            run(30, "pkill", "-u", USER, "-f", "/opt/secrecy-guard");
-            if (tray != null) {
-                tray.waitFor(10, TimeUnit.SECONDS);
-            }
-            x.destroy();
-            x.waitFor(10, TimeUnit.SECONDS);
+        }
+
+        /** The pids of the user's running tray apps. */
+        List<String> trayPids() throws Exception {
+            return run(30, "pgrep", "-u", USER, "-f", "^/opt/secrecy-guard/bin/secrecy-guard$").out().lines().toList();
+        }
+
+        @Override
+        public void close() throws Exception {
+            run(30, "pkill", "-KILL", "-u", USER);
+            session.waitFor(10, TimeUnit.SECONDS);
+            xvfb.destroy();
+            xvfb.waitFor(10, TimeUnit.SECONDS);
         }
     }
 

@@ -218,8 +218,10 @@ class WindowsMsiSourcesTest {
         Matcher deb = Pattern.compile("--java-options \"([^\"]+)\"").matcher(Files.readString(Path.of("installer/package.sh")));
         assertTrue(deb.find());
         String natives = " -Djna.library.path=$APPDIR -Djna.boot.library.path=$APPDIR -Djna.nounpack=true";
-        // The .deb's pointer to its unpacked SQLite library is Linux-only (a .so under $APPDIR).
-        String shared = deb.group(1).replace(" -Dorg.sqlite.lib.path=\\$APPDIR -Dorg.sqlite.lib.name=libsqlitejdbc.so", "");
+        // The .deb's pointer to its unpacked SQLite library is Linux-only (a .so under $APPDIR), and so is the
+        // tray command its service restarts a killed tray app with (the MSI's service launcher names its own).
+        String shared = deb.group(1).replace(" -Dorg.sqlite.lib.path=\\$APPDIR -Dorg.sqlite.lib.name=libsqlitejdbc.so"
+                + " -Dsecrecyguard.trayCommand=/usr/bin/secrecy-guard", "");
         assertTrue(ps1().contains("$TrayJavaOptions = '" + shared + natives + "'"), "tray: the .deb's settings");
         assertTrue(launcherProperties("service-launcher.properties").getProperty("java-options").startsWith(shared + natives));
         assertTrue(launcherProperties("cli-launcher.properties").getProperty("java-options").endsWith(natives));
