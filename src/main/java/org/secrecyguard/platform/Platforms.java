@@ -221,6 +221,11 @@ public final class Platforms {
                 + System.getProperty("os.name"));
     }
 
+    /** How the system service and the users' tray apps reach each other: a Unix domain socket (SO_PEERCRED). */
+    public static ServiceChannels serviceChannels() {
+        return new org.secrecyguard.platform.linux.UnixSocketChannels();
+    }
+
     /** The service manager that started the system service: systemd's notifications on Linux, else none. */
     public static ServiceManager newServiceManager() {
         if (System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
