@@ -221,9 +221,18 @@ public final class Platforms {
                 + System.getProperty("os.name"));
     }
 
-    /** How the system service and the users' tray apps reach each other: a Unix domain socket (SO_PEERCRED). */
+    /**
+     * How the system service and the users' tray apps reach each other: a Unix domain socket named by
+     * SO_PEERCRED on Linux, a named pipe named by its client's process token on Windows.
+     */
     public static ServiceChannels serviceChannels() {
-        return new org.secrecyguard.platform.linux.UnixSocketChannels();
+        return serviceChannels(OsFamily.current());
+    }
+
+    /** The channels of a given OS; choosing the Windows ones loads no Win32 library until they are used. */
+    public static ServiceChannels serviceChannels(OsFamily os) {
+        return os.isWindows() ? new org.secrecyguard.platform.windows.NamedPipeChannels()
+                : new org.secrecyguard.platform.linux.UnixSocketChannels();
     }
 
     /** The service manager that started the system service: systemd's notifications on Linux, else none. */
