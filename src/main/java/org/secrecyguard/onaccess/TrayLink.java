@@ -23,7 +23,7 @@ import org.secrecyguard.channel.GuardAlert;
 import org.secrecyguard.channel.UserNotifier;
 import org.secrecyguard.platform.PeerConnection;
 import org.secrecyguard.platform.PeerServer;
-import org.secrecyguard.platform.linux.UnixSocketChannels;
+import org.secrecyguard.platform.Platforms;
 
 /**
  * The service's end of the link the users' tray apps connect to: the protocol ({@link AlertWire} lines,
@@ -78,9 +78,12 @@ public final class TrayLink implements AutoCloseable {
         return new TrayLink(server);
     }
 
-    /** Listens on the Unix socket {@code socket} (a stale socket file from an earlier run is replaced). */
+    /**
+     * Listens at {@code socket} with this OS's channels (Linux: the socket file, a stale one from an
+     * earlier run replaced; Windows: the pipe it names, see platform.windows.PipeName).
+     */
     public static TrayLink open(Path socket) throws IOException {
-        return on(new UnixSocketChannels().listen(socket.toString()));
+        return on(Platforms.serviceChannels().listen(socket.toString()));
     }
 
     /** The popups of one user, delivered to that user's connected tray apps. */
