@@ -126,6 +126,42 @@ class NamedPipeServerTest {
     }
 
     @Test
+    void aClientWhoseProcessIdCannotBeReadIsRefused() throws Exception {
+        os.process(4242, 2, ALICE_SID, "CORP\\alice").nextClient(4242, 2);
+        os.failOnce.put("GetNamedPipeClientProcessId", PipeCallException.ERROR_PIPE_NOT_CONNECTED);
+        try (NamedPipeServer server = NamedPipeServer.open(os, NAME)) {
+            os.openClient(NAME, PipeSecurity.CLIENT_ACCESS);
+            IOException e = assertThrows(IOException.class, server::accept);
+            assertTrue(e.getMessage().contains("GetNamedPipeClientProcessId failed: error 233"), e.getMessage());
+            assertFalse(os.calls().stream().anyMatch(c -> c.startsWith("OpenProcess")));
+            assertEquals(1, os.closes(os.serverHandles().get(0)));
+        }
+    }
+
+    @Test
+    void whenTheNextInstanceCannotBeMadeTheClientIsStillServedAndTheNextAcceptTriesAgain() throws Exception {
+        os.process(4242, 2, ALICE_SID, "CORP\\alice").nextClient(4242, 2);
+        try (NamedPipeServer server = NamedPipeServer.open(os, NAME)) {
+            os.failOnce.put("CreateNamedPipeW", 1450); // ERROR_NO_SYSTEM_RESOURCES
+            os.openClient(NAME, PipeSecurity.CLIENT_ACCESS);
+            assertEquals("CORP\\alice", server.accept().peer().user());
+            assertEquals(1, os.openServerInstances(), "only the served one");
+
+            CompletableFuture<PeerConnection> next = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return server.accept();
+                } catch (IOException io) {
+                    throw new IllegalStateException(io);
+                }
+            });
+            Await.until(() -> os.openServerInstances() == 2, "the next accept made the missing instance");
+            os.openClient(NAME, PipeSecurity.CLIENT_ACCESS);
+            assertEquals("CORP\\alice", next.get(5, TimeUnit.SECONDS).peer().user());
+        }
+        assertEquals(List.of(), os.violations());
+    }
+
+    @Test
     void closeEndsAWaitingAcceptAndClosesItsInstanceOnceNoCallUsesIt() throws Exception {
         NamedPipeServer server = NamedPipeServer.open(os, NAME);
         CompletableFuture<Throwable> accept = CompletableFuture.supplyAsync(() -> {
