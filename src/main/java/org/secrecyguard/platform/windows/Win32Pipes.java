@@ -14,6 +14,7 @@ import com.sun.jna.platform.win32.WinNT;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
 import com.sun.jna.win32.StdCallLibrary;
+import java.lang.ref.Reference;
 
 /**
  * The Win32 glue of {@link PipeApi}. Every handle is opened FILE_FLAG_OVERLAPPED and every call waits
@@ -217,24 +218,28 @@ final class Win32Pipes implements PipeApi {
     public int read(long pipe, byte[] buffer, int offset, int len) throws PipeCallException {
         WinNT.HANDLE h = handle(pipe);
         Memory chunk = new Memory(len);
-        while (true) {
-            int n;
-            try (Overlapped ov = new Overlapped()) {
-                boolean done = kernel.ReadFile(h, chunk, len, null, ov.block);
-                if (!done) {
-                    pending(Native.getLastError(), "ReadFile");
+        try {
+            while (true) {
+                int n;
+                try (Overlapped ov = new Overlapped()) {
+                    boolean done = kernel.ReadFile(h, chunk, len, null, ov.block);
+                    if (!done) {
+                        pending(Native.getLastError(), "ReadFile");
+                    }
+                    n = finish(h, ov, "ReadFile");
+                } catch (PipeCallException e) {
+                    if (e.peerGone()) {
+                        return -1;
+                    }
+                    throw e;
                 }
-                n = finish(h, ov, "ReadFile");
-            } catch (PipeCallException e) {
-                if (e.peerGone()) {
-                    return -1;
-                }
-                throw e;
+                if (n > 0) {
+                    chunk.read(0, buffer, offset, n);
+                    return n;
+                } // a zero-byte write arrives as a zero-byte read: wait for real data
             }
-            if (n > 0) {
-                chunk.read(0, buffer, offset, n);
-                return n;
-            } // a zero-byte write arrives as a zero-byte read: wait for real data
+        } finally {
+            Reference.reachabilityFence(chunk); // the kernel fills it until the call completes
         }
     }
 
@@ -244,13 +249,18 @@ final class Win32Pipes implements PipeApi {
         Memory chunk = new Memory(len);
         chunk.write(0, buffer, offset, len);
         int done = 0;
-        while (done < len) {
-            try (Overlapped ov = new Overlapped()) {
-                if (!kernel.WriteFile(h, chunk.share(done), len - done, null, ov.block)) {
-                    pending(Native.getLastError(), "WriteFile");
+        try {
+            while (done < len) {
+                try (Overlapped ov = new Overlapped()) {
+                    if (!kernel.WriteFile(h, chunk.share(done), len - done, null, ov.block)) {
+                        pending(Native.getLastError(), "WriteFile");
+                    }
+                    done += finish(h, ov, "WriteFile");
                 }
-                done += finish(h, ov, "WriteFile");
             }
+        } finally {
+            // The kernel reads the buffer until the call completes: it must not be freed by a GC before.
+            Reference.reachabilityFence(chunk);
         }
     }
 
