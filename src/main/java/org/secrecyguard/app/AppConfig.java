@@ -30,7 +30,9 @@ import org.secrecyguard.platform.OsFamily;
  * @param systemTray   false to always use the status window instead of the tray icon
  * @param chatFolders  folders holding chat applications' file stores ("WeChat Files", "xwechat_files"…)
  *                     besides the user's Documents folder, for users who moved them (e.g. D:\微信)
- * @param serviceSocket the system service's socket (on-access guard popups; "" = no service expected)
+ * @param serviceSocket the system service's socket (on-access guard popups, tamper watch; "" = no service
+ *                     expected); on Windows a pipe name ({@code \\.\pipe\…}), anything else meaning the
+ *                     default pipe
  * @param folderPollPeriod how often removable drives and chat file stores are looked at (default 2 s;
  *                     shorter costs idle CPU, longer lets a copied file wait longer for its check)
  * @param selfCheckWeekly the site's weekly self-check slot ({@code selfcheck.weekly}, "MON 12:30"; "" = none);

@@ -144,7 +144,7 @@ public final class GuardApp implements AutoCloseable {
                         () -> rules.current().policy().config().externalApps())::destinationOf)
                 .grants(new org.secrecyguard.onaccess.OverrideGrants(clock)).build()));
         if (!config.serviceSocket().isEmpty()) {
-            all.add(new ServiceLink(Path.of(config.serviceSocket()), notifier));
+            all.add(new ServiceLink(config.serviceSocket(), notifier));
         }
         for (GuardChannel c : all) {
             channels.add(new IsolatedChannel(c));

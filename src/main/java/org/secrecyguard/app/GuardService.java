@@ -58,8 +58,8 @@ final class GuardService implements AutoCloseable {
                 uploader == null ? () -> { } : uploader::wake);
         this.rules = new RulesWiring(config, this::system);
         this.scanner = Scanners.forFiles(() -> rules.current().engine(), true);
-        this.trays = TrayLink.open(Path.of(config.serviceSocket().isEmpty() ? AppConfig.DEFAULT_SERVICE_SOCKET
-                : config.serviceSocket()));
+        this.trays = TrayLink.on(Platforms.serviceChannels().listen(config.serviceSocket().isEmpty()
+                ? AppConfig.DEFAULT_SERVICE_SOCKET : config.serviceSocket()));
         TransferPolicy policy = (verdict, transfer, time) -> rules.current().policy().decide(verdict,
                 transfer.channel(), transfer.destinationApp(), new TimeContext(time));
         EventSink events = logged;

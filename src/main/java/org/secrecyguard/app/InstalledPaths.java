@@ -12,7 +12,8 @@ import org.secrecyguard.platform.OsFamily;
  *
  * @param siteFile      the site settings file
  * @param serviceHome   the service's data folder
- * @param serviceSocket the socket the service listens on for tray apps
+ * @param serviceSocket the socket the service listens on for tray apps (Windows: the service listens on a
+ *                      named pipe instead, and this path means its default name: platform.windows.PipeName)
  */
 record InstalledPaths(Path siteFile, Path serviceHome, Path serviceSocket) {
     static final InstalledPaths CURRENT = of(OsFamily.current(), System.getenv());

@@ -5,10 +5,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.Channels;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,30 +16,45 @@ import org.secrecyguard.channel.GuardAlert;
 import org.secrecyguard.channel.GuardChannel;
 import org.secrecyguard.channel.UserNotifier;
 import org.secrecyguard.onaccess.AlertWire;
+import org.secrecyguard.platform.LocalChannel;
+import org.secrecyguard.platform.Platforms;
+import org.secrecyguard.platform.ServiceChannels;
 import org.secrecyguard.policy.Channel;
 
 /**
- * The tray app's end of the system service's socket: the on-access guard runs in the service (it
- * needs root), this shows its popups to the user ("微信无法读取该文件…") and sends back an override
- * reason. It says hello every few seconds, which is how the service knows the tray app is alive.
- * Without the service the upload channel is not protected, and the status says so.
+ * The tray app's end of the system service's link (a Unix socket on Linux, a named pipe on Windows:
+ * {@link ServiceChannels}): the on-access guard runs in the service (it needs root), this shows its
+ * popups to the user ("微信无法读取该文件…") and sends back an override reason. It says hello every few
+ * seconds, which is how the service knows the tray app is alive. Without the service the upload channel
+ * is not protected, and the status says so.
  */
 final class ServiceLink implements GuardChannel {
     private static final Logger LOG = Logger.getLogger(ServiceLink.class.getName());
     static final Duration HELLO = Duration.ofSeconds(5);
     static final String MISSING = "on-access-service-missing";
 
-    private final Path socket;
+    private final String address;
+    private final ServiceChannels channels;
     private final UserNotifier notifier;
     private volatile Thread thread;
     private volatile boolean connected;
-    private volatile SocketChannel channel;
+    private volatile LocalChannel channel;
     private volatile OutputStream out;
     /** The first connect attempt is over: the health asked right after start is then already true. */
     private final java.util.concurrent.CountDownLatch firstAttempt = new java.util.concurrent.CountDownLatch(1);
 
+    /** The link to the service at {@code address} over this OS's channels. */
+    ServiceLink(String address, UserNotifier notifier) {
+        this(address, Platforms.serviceChannels(), notifier);
+    }
+
     ServiceLink(Path socket, UserNotifier notifier) {
-        this.socket = socket;
+        this(socket.toString(), notifier);
+    }
+
+    ServiceLink(String address, ServiceChannels channels, UserNotifier notifier) {
+        this.address = address;
+        this.channels = channels;
         this.notifier = notifier;
     }
 
@@ -98,12 +109,11 @@ final class ServiceLink implements GuardChannel {
 
     private void run() {
         while (thread == Thread.currentThread()) {
-            try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-                ch.connect(UnixDomainSocketAddress.of(socket));
+            try (LocalChannel ch = channels.connect(address)) {
                 channel = ch;
                 connected = true;
                 firstAttempt.countDown();
-                LOG.info(() -> "connected to the guard service at " + socket);
+                LOG.info(() -> "connected to the guard service at " + address);
                 serve(ch);
             } catch (IOException | UnsupportedOperationException e) {
                 // no service (not installed, restarting): try again shortly
@@ -121,9 +131,9 @@ final class ServiceLink implements GuardChannel {
         }
     }
 
-    private void serve(SocketChannel ch) throws IOException {
-        // Written through the channel itself: a stream adapter would wait for the reader's lock.
-        OutputStream out = new ChannelWriter(ch);
+    private void serve(LocalChannel ch) throws IOException {
+        // The channel's output never waits for its reader (LocalChannel's promise).
+        OutputStream out = ch.output();
         this.out = out;
         Thread hello = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
@@ -139,7 +149,7 @@ final class ServiceLink implements GuardChannel {
         }, "service-link-hello");
         hello.setDaemon(true);
         hello.start();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(ch),
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(ch.input(),
                 StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
@@ -179,36 +189,10 @@ final class ServiceLink implements GuardChannel {
         }
     }
 
-    /** Writes straight to the channel (Channels.newOutputStream shares the blocking lock with the reader). */
-    static final class ChannelWriter extends OutputStream {
-        private final SocketChannel channel;
-
-        ChannelWriter(SocketChannel channel) {
-            this.channel = channel;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public synchronized void write(byte[] b, int off, int len) throws IOException {
-            java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b, off, len);
-            while (buf.hasRemaining()) {
-                channel.write(buf);
-            }
-        }
-    }
-
     private void closeChannel() {
-        SocketChannel ch = channel;
+        LocalChannel ch = channel;
         if (ch != null) {
-            try {
-                ch.close();
-            } catch (IOException e) {
-                // closing anyway
-            }
+            ch.close();
         }
     }
 }

@@ -4,15 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.Channels;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,25 +19,30 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import jdk.net.ExtendedSocketOptions;
-import jdk.net.UnixDomainPrincipal;
 import org.secrecyguard.channel.GuardAlert;
 import org.secrecyguard.channel.UserNotifier;
+import org.secrecyguard.platform.PeerConnection;
+import org.secrecyguard.platform.PeerServer;
+import org.secrecyguard.platform.Platforms;
 
 /**
- * The service's end of the socket the users' tray apps connect to. Anyone may connect (the socket is
- * world-writable), but who connected is taken from the kernel (SO_PEERCRED), never from what the
- * client says: a user's tray app receives only the alerts about that user's processes, and only its
- * answer can override them. A user with no tray app connected gets no popup; the service enforces and
- * logs all the same, and an override question is answered "no" at once.
+ * The service's end of the link the users' tray apps connect to: the protocol ({@link AlertWire} lines,
+ * hello and bye, presence, override questions) over whatever {@link PeerServer} this OS has (a Unix
+ * socket on Linux, a named pipe on Windows). Anyone may connect, but who connected is taken from the
+ * OS (SO_PEERCRED, the pipe client's process token), never from what the client says: a user's tray app
+ * receives only the alerts about that user's processes, and only its answer can override them. A user
+ * with no tray app connected gets no popup; the service enforces and logs all the same, and an override
+ * question is answered "no" at once.
  */
 public final class TrayLink implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(TrayLink.class.getName());
     /** How long an override question waits for the user before the block simply stands. */
     static final Duration ANSWER_WAIT = Duration.ofMinutes(5);
 
-    private final Path socket;
-    private final ServerSocketChannel server;
+    /** After a failed accept: a server that fails every time must not spin. */
+    private static final long RETRY_MILLIS = 100;
+
+    private final PeerServer server;
     private final Map<String, List<Connection>> byUser = new ConcurrentHashMap<>();
     private final Map<Long, Question> questions = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastHello = new ConcurrentHashMap<>();
@@ -67,26 +66,24 @@ public final class TrayLink implements AutoCloseable {
     }
     private final Thread acceptor;
 
-    private TrayLink(Path socket, ServerSocketChannel server) {
-        this.socket = socket;
+    private TrayLink(PeerServer server) {
         this.server = server;
         this.acceptor = new Thread(this::accept, "tray-link");
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
-    /** Listens on {@code socket} (a stale socket file from an earlier run is replaced). */
+    /** Serves the tray apps that connect to {@code server} (closed with this link). */
+    public static TrayLink on(PeerServer server) {
+        return new TrayLink(server);
+    }
+
+    /**
+     * Listens at {@code socket} with this OS's channels (Linux: the socket file, a stale one from an
+     * earlier run replaced; Windows: the pipe it names, see platform.windows.PipeName).
+     */
     public static TrayLink open(Path socket) throws IOException {
-        Files.createDirectories(socket.toAbsolutePath().getParent());
-        Files.deleteIfExists(socket);
-        ServerSocketChannel s = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        s.bind(UnixDomainSocketAddress.of(socket));
-        try {
-            Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-rw-rw-"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows: the socket file takes its folder's ACL (set by the MSI)
-        }
-        return new TrayLink(socket, s);
+        return on(Platforms.serviceChannels().listen(socket.toString()));
     }
 
     /** The popups of one user, delivered to that user's connected tray apps. */
@@ -142,9 +139,8 @@ public final class TrayLink implements AutoCloseable {
     private void accept() {
         while (server.isOpen()) {
             try {
-                SocketChannel ch = server.accept();
-                UnixDomainPrincipal peer = ch.getOption(ExtendedSocketOptions.SO_PEERCRED);
-                Connection c = new Connection(peer.user().getName(), ch);
+                PeerConnection ch = server.accept();
+                Connection c = new Connection(ch.peer().user(), ch);
                 List<Connection> mine = byUser.computeIfAbsent(c.user, u -> new CopyOnWriteArrayList<>());
                 mine.add(c);
                 if (mine.size() == 1) {
@@ -153,11 +149,20 @@ public final class TrayLink implements AutoCloseable {
                 Thread t = new Thread(() -> c.read(), "tray-link-" + c.user);
                 t.setDaemon(true);
                 t.start();
-            } catch (IOException | UnsupportedOperationException e) {
+            } catch (IOException | RuntimeException e) {
                 if (server.isOpen()) {
-                    LOG.log(Level.WARNING, "tray connection refused", e);
+                    LOG.log(Level.WARNING, "tray connection refused on " + server.address(), e);
+                    pause();
                 }
             }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(RETRY_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -172,17 +177,8 @@ public final class TrayLink implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            server.close();
-        } catch (IOException e) {
-            // closing anyway
-        }
+        server.close();
         byUser.values().forEach(l -> l.forEach(Connection::close));
-        try {
-            Files.deleteIfExists(socket);
-        } catch (IOException e) {
-            // a stale socket is replaced at the next start
-        }
     }
 
     private record Question(String user, CompletableFuture<Optional<String>> answer) {
@@ -190,22 +186,21 @@ public final class TrayLink implements AutoCloseable {
 
     private final class Connection {
         final String user;
-        final SocketChannel channel;
+        final PeerConnection channel;
         volatile boolean saidBye;
         private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-        Connection(String user, SocketChannel channel) {
+        Connection(String user, PeerConnection channel) {
             this.user = user;
             this.channel = channel;
         }
 
         synchronized boolean send(byte[] line) {
             try {
-                // Straight to the channel: a stream adapter would wait for the reader's lock.
-                java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(line);
-                while (buf.hasRemaining()) {
-                    channel.write(buf);
-                }
+                // The transport's output never waits for the reader (PeerConnection's promise).
+                OutputStream out = channel.output();
+                out.write(line);
+                out.flush();
                 return true;
             } catch (IOException e) {
                 close();
@@ -214,7 +209,7 @@ public final class TrayLink implements AutoCloseable {
         }
 
         void read() {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(channel),
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(channel.input(),
                     StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = in.readLine()) != null) {
@@ -251,11 +246,7 @@ public final class TrayLink implements AutoCloseable {
                     presence.left(user, saidBye);
                 }
             }
-            try {
-                channel.close();
-            } catch (IOException e) {
-                // gone already
-            }
+            channel.close();
         }
     }
 }

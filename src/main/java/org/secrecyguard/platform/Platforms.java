@@ -221,6 +221,20 @@ public final class Platforms {
                 + System.getProperty("os.name"));
     }
 
+    /**
+     * How the system service and the users' tray apps reach each other: a Unix domain socket named by
+     * SO_PEERCRED on Linux, a named pipe named by its client's process token on Windows.
+     */
+    public static ServiceChannels serviceChannels() {
+        return serviceChannels(OsFamily.current());
+    }
+
+    /** The channels of a given OS; choosing the Windows ones loads no Win32 library until they are used. */
+    public static ServiceChannels serviceChannels(OsFamily os) {
+        return os.isWindows() ? new org.secrecyguard.platform.windows.NamedPipeChannels()
+                : new org.secrecyguard.platform.linux.UnixSocketChannels();
+    }
+
     /** The service manager that started the system service: systemd's notifications on Linux, else none. */
     public static ServiceManager newServiceManager() {
         if (System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
