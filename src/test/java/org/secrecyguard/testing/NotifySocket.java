@@ -43,10 +43,17 @@ public final class NotifySocket implements AutoCloseable {
         if (!"bound".equals(lines.readLine())) {
             throw new IOException("notification socket listener did not start (python3 missing? run installer/install-deps.sh)");
         }
-        Thread reader = new Thread(() -> lines.lines().forEach(l -> {
-            int space = l.indexOf(' ');
-            received.add(new Message(Long.parseLong(l.substring(0, space)), l.substring(space + 1)));
-        }), "notify-socket-reader");
+        Thread reader = new Thread(() -> {
+            try {
+                lines.lines().forEach(l -> {
+                    int space = l.indexOf(' ');
+                    received.add(new Message(Long.parseLong(l.substring(0, space)), l.substring(space + 1)));
+                });
+            } catch (java.io.UncheckedIOException closed) {
+                // close() ended the listener: its stream goes with it. Uncaught, this would surface as a
+                // "delayed exception" in whichever TestFX test runs next.
+            }
+        }, "notify-socket-reader");
         reader.setDaemon(true);
         reader.start();
     }
