@@ -7,13 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Base64;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.secrecyguard.platform.DesktopSession;
@@ -23,6 +20,7 @@ import org.secrecyguard.rules.RuleStore;
 import org.secrecyguard.rules.RuleUpdater;
 import org.secrecyguard.rules.SigningKeys;
 import org.secrecyguard.selfcheck.CheckScheduler;
+import org.secrecyguard.testing.MutableClock;
 
 /**
  * The tray's self-check schedule follows signed bundles from the office's share: the rules' slot wins over
@@ -34,28 +32,7 @@ class SelfCheckScheduleUpdateTest {
 
     @TempDir
     Path dir;
-    private final AtomicReference<Instant> now = new AtomicReference<>();
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return BEIJING;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
-
-    private static Instant at(String local) {
-        return LocalDateTime.parse(local).atZone(BEIJING).toInstant();
-    }
-
+    private final MutableClock clock = new MutableClock(Instant.EPOCH, BEIJING);
     /** The office's side: sets the slot (null: clears it) and signs bundle {@code version} onto the share. */
     private void publish(Path officeDb, Path share, long version, String slot) throws Exception {
         try (RuleStore store = Files.exists(officeDb) ? RuleStore.open(officeDb) : RuleStore.create(officeDb)) {
@@ -90,7 +67,7 @@ class SelfCheckScheduleUpdateTest {
             assertEquals("rules-1", rules.versionLabel());
             assertEquals("MON 12:30 (rules-1)", scheduler.choice().toString());
             // Never ran on this PC: due once Monday's slot has passed, not for the site's Wednesday.
-            now.set(at("2026-12-07T12:29:00"));
+            clock.set(clock.at("2026-12-07T12:29:00"));
             assertTrue(scheduler.due(), "never ran: the last Monday slot (Nov 30) has passed");
 
             publish(office, share, 2, "FRI 16:00");
@@ -112,16 +89,16 @@ class SelfCheckScheduleUpdateTest {
         try (RulesWiring rules = new RulesWiring(config, (kind, detail) -> { })) {
             SelfCheckWiring wiring = new SelfCheckWiring(config, rules, null, DesktopSession.of("Linux", Map.of()));
             CheckScheduler scheduler = wiring.scheduler(clock);
-            now.set(at("2026-12-09T09:01:00"));
+            clock.set(clock.at("2026-12-09T09:01:00"));
             assertEquals("WED 09:00 (site)", scheduler.choice().toString());
             assertTrue(scheduler.due(), "no run in the index yet");
             // The tray's own index says when the last check started (the scheduled one, or one the user began).
             try (org.secrecyguard.selfcheck.CheckIndex index =
                          org.secrecyguard.selfcheck.CheckIndex.open(home.resolve("selfcheck.db"))) {
-                index.beginRun(java.util.List.of(home.toString()), false, at("2026-12-09T09:00:30").toEpochMilli());
+                index.beginRun(java.util.List.of(home.toString()), false, clock.at("2026-12-09T09:00:30").toEpochMilli());
             }
             assertFalse(scheduler.due(), "started after this week's slot");
-            now.set(at("2026-12-16T09:00:00"));
+            clock.set(clock.at("2026-12-16T09:00:00"));
             assertTrue(scheduler.due(), "next Wednesday");
         }
     }

@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,13 +22,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.secrecyguard.rules.RuleSnapshot;
 import org.secrecyguard.rules.RuleStore;
+import org.secrecyguard.testing.MutableClock;
 
 /** Precedence of the rules' slot over the site's, and when a check is due, on a clock the test moves. */
 class CheckSchedulerTest {
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     @TempDir
     Path dir;
-    private final AtomicReference<Instant> now = new AtomicReference<>();
+    private final MutableClock clock = new MutableClock(Instant.EPOCH, BEIJING);
     private final AtomicReference<RuleSnapshot> rules = new AtomicReference<>();
     private final AtomicReference<String> site = new AtomicReference<>();
     private final AtomicReference<Instant> lastStarted = new AtomicReference<>();
@@ -67,28 +66,7 @@ class CheckSchedulerTest {
         logger.setLevel(levelBefore);
     }
 
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return BEIJING;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
-
     private final CheckScheduler scheduler = new CheckScheduler(rules::get, site::get, clock, lastStarted::get);
-
-    private static Instant at(String local) {
-        return LocalDateTime.parse(local).atZone(BEIJING).toInstant();
-    }
 
     /** A real rules database with the given slot (null: none), version {@code version}. */
     private RuleSnapshot rulesWith(String slot, long version) throws Exception {
@@ -125,10 +103,10 @@ class CheckSchedulerTest {
         rules.set(rulesWith(null, 3));
         assertEquals("WED 09:00 (site)", scheduler.choice().toString());
         // 2026-12-09 is a Wednesday.
-        lastStarted.set(at("2026-12-02T09:10:00"));
-        now.set(at("2026-12-09T08:59:00"));
+        lastStarted.set(clock.at("2026-12-02T09:10:00"));
+        clock.set(clock.at("2026-12-09T08:59:00"));
         assertFalse(scheduler.due());
-        now.set(at("2026-12-09T09:00:00"));
+        clock.set(clock.at("2026-12-09T09:00:00"));
         assertTrue(scheduler.due());
     }
 
@@ -138,14 +116,14 @@ class CheckSchedulerTest {
         rules.set(rulesWith("MON 12:30", 7));
         assertEquals("MON 12:30 (rules-7)", scheduler.choice().toString());
         assertTrue(log.stream().anyMatch(l -> l.contains("overridden by the rules")), log.toString());
-        lastStarted.set(at("2026-12-07T12:31:00"));            // ran on Monday, as the rules asked
-        now.set(at("2026-12-09T09:30:00"));
+        lastStarted.set(clock.at("2026-12-07T12:31:00"));            // ran on Monday, as the rules asked
+        clock.set(clock.at("2026-12-09T09:30:00"));
         assertFalse(scheduler.due(), "the site's Wednesday slot does not count while the rules name Monday");
 
         rules.set(rulesWith("FRI 16:00", 8));                   // an update while the app runs
-        now.set(at("2026-12-11T15:59:00"));
+        clock.set(clock.at("2026-12-11T15:59:00"));
         assertFalse(scheduler.due());
-        now.set(at("2026-12-11T16:00:00"));
+        clock.set(clock.at("2026-12-11T16:00:00"));
         assertTrue(scheduler.due());
         assertEquals("rules-8", scheduler.choice().origin());
     }
@@ -154,7 +132,7 @@ class CheckSchedulerTest {
     void offInTheRulesStopsScheduledChecksEvenWhereTheSiteAsksForThem() throws Exception {
         site.set("WED 09:00");
         rules.set(rulesWith("off", 2));
-        now.set(at("2026-12-09T10:00:00"));
+        clock.set(clock.at("2026-12-09T10:00:00"));
         assertFalse(scheduler.due());
         assertEquals("off (rules-2)", scheduler.choice().toString());
         lastStarted.set(null);
@@ -165,8 +143,8 @@ class CheckSchedulerTest {
     void aRulesSlotThatCannotBeReadIsIgnoredWithAWarningOnceAndTheSiteApplies() throws Exception {
         site.set("WED 09:00");
         rules.set(rulesWithRawSlot("every second tuesday", 9));
-        now.set(at("2026-12-09T09:05:00"));
-        lastStarted.set(at("2026-12-02T09:10:00"));
+        clock.set(clock.at("2026-12-09T09:05:00"));
+        lastStarted.set(clock.at("2026-12-02T09:10:00"));
         assertTrue(scheduler.due());
         assertEquals("WED 09:00 (site)", scheduler.choice().toString());
         List<String> warnings = log.stream().filter(l -> l.startsWith("WARNING")).toList();
@@ -181,7 +159,7 @@ class CheckSchedulerTest {
     @Test
     void aBadSiteValueIsIgnoredWithAWarning() {
         site.set("Montag 12:30");
-        now.set(at("2026-12-09T09:05:00"));
+        clock.set(clock.at("2026-12-09T09:05:00"));
         assertFalse(scheduler.due());
         assertTrue(log.stream().anyMatch(l -> l.startsWith("WARNING") && l.contains("selfcheck.weekly")), log.toString());
     }
@@ -190,7 +168,7 @@ class CheckSchedulerTest {
     void theBaselineRulesHaveNoSlot() {
         rules.set(null);
         site.set("");
-        now.set(at("2026-12-09T09:05:00"));
+        clock.set(clock.at("2026-12-09T09:05:00"));
         assertEquals("off (none)", scheduler.choice().toString());
         assertFalse(scheduler.due());
     }

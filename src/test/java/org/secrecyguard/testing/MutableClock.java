@@ -3,6 +3,7 @@ package org.secrecyguard.testing;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 
 /** A clock tests move by hand. */
@@ -17,6 +18,15 @@ public final class MutableClock extends Clock {
 
     public void advance(Duration d) {
         now = now.plus(d);
+    }
+
+    public void set(Instant t) {
+        now = t;
+    }
+
+    /** The instant of a local date-time ("2026-12-07T12:30:00") in this clock's zone. */
+    public Instant at(String localDateTime) {
+        return LocalDateTime.parse(localDateTime).atZone(zone).toInstant();
     }
 
     @Override
