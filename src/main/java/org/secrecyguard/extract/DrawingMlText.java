@@ -2,18 +2,20 @@ package org.secrecyguard.extract;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.openxml4j.opc.PackageRelationship;
 import org.secrecyguard.engine.SegmentKind;
 import org.xml.sax.Attributes;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * The text runs ({@code <a:t>}) of a presentation's slide and notes parts, one line per paragraph, read
- * straight from the XML. It is the fallback when POI cannot build the slide show (it parses every slide
- * up front, so one damaged slide cost them all): each readable slide is still checked, and a damaged one
- * gives what stood before the damage, with a note.
+ * The text runs ({@code <a:t>}) of DrawingML parts, one line per paragraph, read straight from the XML:
+ * the text boxes of spreadsheet sheets (xlsx and xlsb), and a presentation's slides and notes when POI
+ * cannot build the slide show (it parses every slide up front, so one damaged slide cost them all). A
+ * damaged part gives what stood before the damage, with a note.
  */
 final class DrawingMlText {
     private DrawingMlText() {
@@ -55,14 +57,59 @@ final class DrawingMlText {
         out.add(runs.text.toString().strip(), kind, where);
     }
 
+    /**
+     * The text of each shape (text box, shape with text) in the drawing parts of a spreadsheet's sheet, one
+     * segment per shape, read straight from the XML rather than through POI's shapes: POI logs and drops a
+     * damaged drawing, which would lose its text boxes without a word. What stands before the damage is
+     * kept, and a note says the rest is missing.
+     */
+    static void readSheetShapes(PackagePart sheetPart, String sheet, DocumentCollector out) {
+        String where = "sheet " + sheet + " text box";
+        List<PackagePart> drawings = new ArrayList<>();
+        try {
+            for (PackageRelationship rel : sheetPart.getRelationshipsByType(DRAWING_RELATION)) {
+                drawings.add(sheetPart.getRelatedPart(rel));
+            }
+        } catch (InvalidFormatException | RuntimeException e) { // NOPMD: the cells are read all the same
+            out.note("partial: the text boxes of sheet " + sheet + " could not be read");
+            return;
+        }
+        for (PackagePart drawing : drawings) {
+            Runs shapes = new Runs(out.context(), text -> out.add(text.strip(), SegmentKind.TEXT_BOX, where));
+            try {
+                SecureXml.parse(OoxmlPackage.read(drawing), shapes);
+            } catch (SAXException | java.io.IOException e) {
+                shapes.shapeEnded();
+                out.note("partial: the drawing of sheet " + sheet + " is damaged; only its text boxes before the damage were read");
+            }
+        }
+    }
+
+    private static final String DRAWING_RELATION =
+            "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing";
+
     private static final class Runs extends DefaultHandler {
         final StringBuilder text = new StringBuilder();
         private final ExtractionContext ctx;
+        private final java.util.function.Consumer<String> perShape;
         private boolean inRun;
         private int elements;
 
         Runs(ExtractionContext ctx) {
+            this(ctx, null);
+        }
+
+        /** @param perShape given the text of each shape's text body as it ends (null: one text for the part) */
+        Runs(ExtractionContext ctx, java.util.function.Consumer<String> perShape) {
             this.ctx = ctx;
+            this.perShape = perShape;
+        }
+
+        void shapeEnded() {
+            if (perShape != null && !text.isEmpty()) {
+                perShape.accept(text.toString());
+                text.setLength(0);
+            }
         }
 
         @Override
@@ -77,6 +124,8 @@ final class DrawingMlText {
         public void endElement(String uri, String local, String qName) {
             if (local.equals("p")) {
                 text.append('\n');
+            } else if (local.equals("txBody")) {
+                shapeEnded();
             }
             inRun = false;
         }

@@ -10,7 +10,6 @@ import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.xssf.binary.XSSFBCommentsTable;
 import org.apache.poi.xssf.binary.XSSFBStylesTable;
 import org.apache.poi.xssf.eventusermodel.XSSFBReader;
-import org.apache.poi.xssf.usermodel.XSSFShape;
 import org.secrecyguard.engine.SegmentKind;
 
 /**
@@ -78,7 +77,7 @@ final class XlsbExtractor implements FormatExtractor {
             out.note("partial: sheet " + sheet + " is damaged; only its cells before the damage were read");
         }
         cells.flushExtras();
-        shapes(it, sheet, out);
+        DrawingMlText.readSheetShapes(it.getSheetPart(), sheet, out);
     }
 
     /** The sheet's comments, or null when it has none or they cannot be read (then noted). */
@@ -90,17 +89,6 @@ final class XlsbExtractor implements FormatExtractor {
         } catch (RuntimeException e) { // NOPMD: the cells are still read
             out.note("partial: the comments of sheet " + sheet + " could not be read");
             return null;
-        }
-    }
-
-    private static void shapes(XSSFBReader.SheetIterator it, String sheet, DocumentCollector out) {
-        try {
-            List<XSSFShape> shapes = it.getShapes();
-            XlsxExtractor.addShapes(sheet, shapes, out);
-        } catch (ExtractionAbort | StopReading e) {
-            throw e;
-        } catch (RuntimeException e) { // NOPMD: text boxes fail on their own
-            out.note("partial: the text boxes of sheet " + sheet + " could not be read");
         }
     }
 

@@ -2,17 +2,12 @@ package org.secrecyguard.extract;
 
 import java.io.InputStream;
 import java.util.Iterator;
-import java.util.List;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.model.StylesTable;
-import org.apache.poi.xssf.usermodel.XSSFShape;
-import org.apache.poi.xssf.usermodel.XSSFShapeGroup;
-import org.apache.poi.xssf.usermodel.XSSFSimpleShape;
-import org.secrecyguard.engine.SegmentKind;
 
 /**
  * Excel 2007+ workbooks, streamed with POI's event API (a sheet of a million cells never becomes a
@@ -49,7 +44,7 @@ final class XlsxExtractor implements FormatExtractor {
                         out.note("partial: sheet " + sheet + " is damaged; only its cells before the damage were read");
                     }
                     cells.flushExtras();
-                    addShapes(sheet, it.getShapes(), out);
+                    DrawingMlText.readSheetShapes(it.getSheetPart(), sheet, out);
                 }
             } catch (StopReading stop) {
                 // text budget used up; the collector notes the cut
@@ -57,21 +52,6 @@ final class XlsxExtractor implements FormatExtractor {
             OoxmlPackage.addPicturesAndEmbeddings(pkg, out);
         } finally {
             pkg.revert();
-        }
-    }
-
-    static void addShapes(String sheet, List<XSSFShape> shapes, DocumentCollector out) {
-        if (shapes == null) {
-            return;
-        }
-        for (XSSFShape shape : shapes) {
-            if (shape instanceof XSSFSimpleShape s) {
-                out.add(s.getText(), SegmentKind.TEXT_BOX, "sheet " + sheet + " text box");
-            } else if (shape instanceof XSSFShapeGroup g) {
-                for (XSSFShape child : g) {
-                    addShapes(sheet, List.of(child), out);
-                }
-            }
         }
     }
 }

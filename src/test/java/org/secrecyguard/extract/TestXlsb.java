@@ -104,11 +104,21 @@ final class TestXlsb {
             bookRels.append(rel("rId" + n, "worksheet", "worksheets/sheet" + n + ".bin"));
             types.append(override("/xl/worksheets/sheet" + n + ".bin", "application/vnd.ms-excel.worksheet"));
             p.put("xl/worksheets/sheet" + n + ".bin", s.sheetRecords());
+            StringBuilder sheetRels = new StringBuilder();
             if (!s.comments.isEmpty()) {
-                p.put("xl/worksheets/_rels/sheet" + n + ".bin.rels", (relsStart()
-                        + rel("rId1", "comments", "../comments" + n + ".bin") + "</Relationships>").getBytes(StandardCharsets.UTF_8));
+                sheetRels.append(rel("rId1", "comments", "../comments" + n + ".bin"));
                 p.put("xl/comments" + n + ".bin", s.commentRecords());
                 types.append(override("/xl/comments" + n + ".bin", "application/vnd.ms-excel.comments"));
+            }
+            if (s.drawing != null) {
+                // Drawings stay DrawingML (XML) in a binary workbook, as in xlsx.
+                sheetRels.append(rel("rId2", "drawing", "../drawings/drawing" + n + ".xml"));
+                p.put("xl/drawings/drawing" + n + ".xml", s.drawing);
+                types.append(override("/xl/drawings/drawing" + n + ".xml", "application/vnd.openxmlformats-officedocument.drawing+xml"));
+            }
+            if (sheetRels.length() > 0) {
+                p.put("xl/worksheets/_rels/sheet" + n + ".bin.rels",
+                        (relsStart() + sheetRels + "</Relationships>").getBytes(StandardCharsets.UTF_8));
             }
         }
         book.add(END_BUNDLE_SHS).add(END_BOOK);
@@ -175,6 +185,7 @@ final class TestXlsb {
         private final List<String[]> comments = new ArrayList<>();
         private String header;
         private String footer;
+        private byte[] drawing;
 
         private SheetBuilder(String name) {
             this.name = name;
@@ -218,6 +229,12 @@ final class TestXlsb {
         }
 
         /** A comment on a cell (its own part, xl/commentsN.bin). */
+        /** The sheet's drawing part (DrawingML XML: text boxes, shapes). */
+        SheetBuilder drawing(byte[] drawingXml) {
+            drawing = drawingXml;
+            return this;
+        }
+
         SheetBuilder comment(int row, int col, String author, String text) {
             comments.add(new String[] {String.valueOf(row), String.valueOf(col), author, text});
             return this;

@@ -198,4 +198,44 @@ class XlsbExtractorTest {
         }
         throw new IllegalStateException("not found");
     }
+
+    @Test
+    void aTextBoxOnASheetIsReadAndADamagedDrawingCostsOnlyItsTextBoxes() throws Exception {
+        // The drawing part as POI's own xlsx writer makes it; an xlsb keeps its drawings in the same XML.
+        byte[] drawing = Repack.parts(textBoxWorkbook(Markings.TEXT_BOX_MARK)).get("xl/drawings/drawing1.xml");
+        TestXlsb book = new TestXlsb();
+        book.sheet("预算").shared(0, 0, "项目").drawing(drawing);
+        Document doc = EXTRACTOR.extract("budget.xlsb", book.build());
+        Extracted.segment(doc, SegmentKind.TEXT_BOX, "sheet 预算 text box", Markings.TEXT_BOX_MARK);
+        assertTrue(flags(doc, Markings.TEXT_BOX_MARK), Extracted.describe(doc));
+
+        TestXlsb damaged = new TestXlsb();
+        damaged.sheet("预算").shared(0, 0, Markings.CELL_MARK)
+                .drawing(java.util.Arrays.copyOf(drawing, drawing.length / 2));
+        Document partial = EXTRACTOR.extract("budget.xlsb", damaged.build());
+        Extracted.segment(partial, SegmentKind.TABLE_CELL, "sheet 预算!A1", Markings.CELL_MARK);
+        assertTrue(partial.notes().contains(DAMAGED_DRAWING), partial.notes().toString());
+
+        // The same in xlsx, whose drawings POI would drop with a log line only.
+        byte[] xlsx = textBoxWorkbook(Markings.TEXT_BOX_MARK);
+        Extracted.segment(EXTRACTOR.extract("budget.xlsx", xlsx), SegmentKind.TEXT_BOX, "sheet 预算 text box",
+                Markings.TEXT_BOX_MARK);
+        Document damagedXlsx = EXTRACTOR.extract("budget.xlsx", Repack.replace(xlsx, "xl/drawings/drawing1.xml",
+                java.util.Arrays.copyOf(drawing, drawing.length / 2)));
+        assertTrue(damagedXlsx.notes().contains(DAMAGED_DRAWING), damagedXlsx.notes().toString());
+    }
+
+    private static final String DAMAGED_DRAWING =
+            "partial: the drawing of sheet 预算 is damaged; only its text boxes before the damage were read";
+
+    private static byte[] textBoxWorkbook(String text) throws Exception {
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            org.apache.poi.xssf.usermodel.XSSFDrawing d = wb.createSheet("预算").createDrawingPatriarch();
+            d.createTextbox(new org.apache.poi.xssf.usermodel.XSSFClientAnchor(0, 0, 0, 0, 1, 1, 6, 4))
+                    .setText(new org.apache.poi.xssf.usermodel.XSSFRichTextString(text));
+            wb.write(out);
+            return out.toByteArray();
+        }
+    }
 }
