@@ -1,7 +1,6 @@
 package org.secrecyguard.platform.windows;
 
 import java.io.IOException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.logging.Level;
@@ -159,28 +158,8 @@ final class NamedPipeServer implements PeerServer {
         if (pipe == 0) {
             return;
         }
-        // A waiting accept ends with ERROR_OPERATION_ABORTED; one about to wait sees open == false. The
-        // handle is closed once no accept uses it (Windows reuses handle values).
-        Lock all = inUse.writeLock();
-        boolean interrupted = false;
-        while (true) {
-            api.cancel(pipe);
-            try {
-                if (all.tryLock(20, TimeUnit.MILLISECONDS)) {
-                    break;
-                }
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        try {
-            api.close(pipe);
-        } finally {
-            all.unlock();
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        // A waiting accept ends with ERROR_OPERATION_ABORTED; one about to wait sees open == false.
+        PipeHandles.cancelAndClose(api, pipe, inUse);
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.secrecyguard.platform.windows;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -42,27 +41,7 @@ class PipeChannel implements LocalChannel {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        Lock all = inUse.writeLock();
-        boolean interrupted = false;
-        // A call may start between a cancel and its check of the flag, so cancel until the calls are out.
-        while (true) {
-            api.cancel(pipe);
-            try {
-                if (all.tryLock(20, TimeUnit.MILLISECONDS)) {
-                    break;
-                }
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        try {
-            api.close(pipe);
-        } finally {
-            all.unlock();
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        PipeHandles.cancelAndClose(api, pipe, inUse);
     }
 
     private interface Call {
