@@ -6,9 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.Locale;
 import org.secrecyguard.engine.Finding;
-import org.secrecyguard.policy.Action;
-import org.secrecyguard.policy.DefaultPolicy;
 import org.secrecyguard.scan.ScanResult;
+import org.secrecyguard.selfcheck.VerdictWord;
 
 /**
  * Prints scan results as the DESIGN.md contract says: human-readable lines, or one JSON object per
@@ -28,23 +27,11 @@ final class ScanOutput {
         out.println(json ? toJson(r) : toLine(r));
     }
 
-    /** allow|warn|block|error: the default outbound policy, or error when nothing was found and the file could not be read. */
-    static String verdictWord(ScanResult r) {
-        Action action = DefaultPolicy.outbound(r.verdict());
-        if (r.isError() && action == Action.ALLOW) {
-            return "error";
-        }
-        return switch (action) {
-            case ALLOW, AUDIT -> "allow";
-            case WARN -> "warn";
-            case BLOCK, BLOCK_OVERRIDABLE -> "block";
-        };
-    }
 
     static String toJson(ScanResult r) {
         ObjectNode row = JSON.createObjectNode();
         row.put("path", r.path());
-        row.put("verdict", verdictWord(r));
+        row.put("verdict", VerdictWord.of(r));
         if (r.level().isPresent()) {
             row.put("level", r.level().get().name());
         } else {
@@ -72,7 +59,7 @@ final class ScanOutput {
 
     static String toLine(ScanResult r) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%-5s ", verdictWord(r).toUpperCase(Locale.ROOT)));
+        sb.append(String.format(Locale.ROOT, "%-5s ", VerdictWord.of(r).toUpperCase(Locale.ROOT)));
         sb.append(r.level().map(l -> l.chinese() + " ").orElse(""));
         sb.append(r.path());
         if (!r.message().isEmpty()) {

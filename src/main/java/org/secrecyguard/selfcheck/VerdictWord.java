@@ -4,12 +4,15 @@ import org.secrecyguard.policy.Action;
 import org.secrecyguard.policy.DefaultPolicy;
 import org.secrecyguard.scan.ScanResult;
 
-/** allow|warn|block|error for a scan result, as {@code scan --json} words it (the default outbound policy). */
-final class VerdictWord {
+/**
+ * allow|warn|block|error for a scan result under the default outbound policy; error when nothing was found
+ * and the file could not be read. One wording for {@code scan} (text and JSON) and the self-check's report.
+ */
+public final class VerdictWord {
     private VerdictWord() {
     }
 
-    static String of(ScanResult r) {
+    public static String of(ScanResult r) {
         Action action = DefaultPolicy.outbound(r.verdict());
         if (r.isError() && action == Action.ALLOW) {
             return "error";
