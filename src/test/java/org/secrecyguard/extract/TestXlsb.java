@@ -1,8 +1,6 @@
 package org.secrecyguard.extract;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
  * Writes .xlsb workbooks from the BIFF12 records documented in [MS-XLSB]: neither LibreOffice nor POI
@@ -84,7 +80,7 @@ final class TestXlsb {
     }
 
     byte[] build() {
-        return zip(parts());
+        return TestDocuments.zip(parts());
     }
 
     /** The package parts, in zip order. */
@@ -147,22 +143,6 @@ final class TestXlsb {
         ordered.put("[Content_Types].xml", (types + "</Types>").getBytes(StandardCharsets.UTF_8));
         ordered.putAll(p);
         return ordered;
-    }
-
-    static byte[] zip(Map<String, byte[]> parts) {
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-                for (Map.Entry<String, byte[]> e : parts.entrySet()) {
-                    zip.putNextEntry(new ZipEntry(e.getKey()));
-                    zip.write(e.getValue());
-                    zip.closeEntry();
-                }
-            }
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String relsStart() {

@@ -92,7 +92,7 @@ class XlsbExtractorTest {
         // cut inside the record of the inline string in A3: A1..A2 were read, the rest of the sheet is lost
         int cut = indexOf(sheet1, Markings.FIRST_LINE_MARK.getBytes(java.nio.charset.StandardCharsets.UTF_16LE)) + 3;
         parts.put("xl/worksheets/sheet1.bin", Arrays.copyOf(sheet1, cut));
-        Document doc = EXTRACTOR.extract("a.xlsb", TestXlsb.zip(parts));
+        Document doc = EXTRACTOR.extract("a.xlsb", TestDocuments.zip(parts));
         assertTrue(flags(doc, Markings.CELL_MARK), Extracted.describe(doc));
         assertTrue(flags(doc, Markings.FOOTNOTE_MARK), "the second sheet is read: " + Extracted.describe(doc));
         assertTrue(Extracted.all(doc, SegmentKind.TABLE_CELL, Markings.TEXT_BOX_MARK).isEmpty());
@@ -106,7 +106,7 @@ class XlsbExtractorTest {
         // the third shared string (the cell marking) is cut; "项目" and "金额" before it survive
         int cut = indexOf(sst, Markings.CELL_MARK.getBytes(java.nio.charset.StandardCharsets.UTF_16LE)) + 2;
         parts.put("xl/sharedStrings.bin", Arrays.copyOf(sst, cut));
-        Document doc = EXTRACTOR.extract("a.xlsb", TestXlsb.zip(parts));
+        Document doc = EXTRACTOR.extract("a.xlsb", TestDocuments.zip(parts));
         Extracted.segment(doc, SegmentKind.TABLE_CELL, "sheet 预算!B1", "金额");
         assertTrue(flags(doc, Markings.FIRST_LINE_MARK), "inline strings do not need the table");
         assertTrue(doc.notes().stream().anyMatch(n -> n.contains("shared strings") && n.contains("first 2")),
@@ -136,7 +136,7 @@ class XlsbExtractorTest {
         Map<String, byte[]> parts = twoSheets().parts();
         byte[] comments = parts.get("xl/comments1.bin");
         parts.put("xl/comments1.bin", Arrays.copyOf(comments, comments.length / 2));
-        Document doc = EXTRACTOR.extract("a.xlsb", TestXlsb.zip(parts));
+        Document doc = EXTRACTOR.extract("a.xlsb", TestDocuments.zip(parts));
         assertTrue(flags(doc, Markings.CELL_MARK), Extracted.describe(doc));
         assertTrue(flags(doc, Markings.HEADER_MARK), Extracted.describe(doc));
         assertTrue(doc.notes().stream().anyMatch(n -> n.contains("comments of sheet 预算")), doc.notes().toString());
@@ -149,7 +149,7 @@ class XlsbExtractorTest {
         Arrays.fill(garbage, (byte) 0xFF);
         parts.put("xl/workbook.bin", garbage);
         ExtractionException e = assertThrows(ExtractionException.class,
-                () -> EXTRACTOR.extract("a.xlsb", TestXlsb.zip(parts)));
+                () -> EXTRACTOR.extract("a.xlsb", TestDocuments.zip(parts)));
         assertEquals(Reason.CORRUPT, e.reason());
         assertTrue(e.getMessage().contains("xlsb"), e.getMessage());
     }
@@ -168,7 +168,7 @@ class XlsbExtractorTest {
         Map<String, byte[]> parts = twoSheets().parts();
         parts.put("xl/media/image1.png", new byte[200 * 1024 * 1024]);
         ExtractionException e = assertThrows(ExtractionException.class,
-                () -> EXTRACTOR.extract("a.xlsb", TestXlsb.zip(parts)));
+                () -> EXTRACTOR.extract("a.xlsb", TestDocuments.zip(parts)));
         assertEquals(Reason.BOMB, e.reason(), e.getMessage());
     }
 
