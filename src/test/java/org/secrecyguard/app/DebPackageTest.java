@@ -133,6 +133,7 @@ class DebPackageTest {
         ProcessBuilder asUnit = new ProcessBuilder("/usr/bin/secrecy-guard", "guard-service", "--watch", guarded.toString())
                 .redirectErrorStream(true);
         String first;
+        String serviceOutput;
         try (NotifySocket systemd = new NotifySocket(dir.resolve("notify"))) {
             asUnit.environment().put("NOTIFY_SOCKET", systemd.path().toString());
             asUnit.environment().put("WATCHDOG_USEC", "3000000");
@@ -172,6 +173,7 @@ class DebPackageTest {
             assertEquals(0, prerm.exit(), prerm.out());
             service.destroy(); // SIGTERM
             assertTrue(service.waitFor(30, TimeUnit.SECONDS));
+            serviceOutput = r.lines().collect(java.util.stream.Collectors.joining("\n"));
             NotifySocket.Message m = systemd.next(1000);
             while (m != null && m.text().equals("WATCHDOG=1")) {
                 m = systemd.next(1000);
@@ -182,7 +184,8 @@ class DebPackageTest {
         Result log = run(60, List.of("/usr/bin/secrecy-guard", "events", "export", "--db", STATE.resolve("events.db").toString(),
                 "--format", "ndjson"), List.of("JAVA_TOOL_OPTIONS=-Djava.io.tmpdir=/nonexistent"));
         assertTrue(log.out().contains("AGENT_STARTED") && log.out().contains("AGENT_STOPPED"), log.out());
-        assertTrue(log.out().contains("guard service stopped: package removal (dpkg remove"), "removal logged first: " + log.out());
+        assertTrue(log.out().contains("guard service stopped: package removal (dpkg remove"), "removal logged first: " + log.out()
+                + "\nservice output:\n" + serviceOutput);
 
         Result again = run(300, "dpkg", "-i", deb.toString()); // the upgrade path: scripts run with a version
         assertEquals(0, again.exit(), again.out());
