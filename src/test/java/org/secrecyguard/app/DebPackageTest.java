@@ -141,6 +141,17 @@ class DebPackageTest {
             BufferedReader r = new BufferedReader(new InputStreamReader(service.getInputStream(), StandardCharsets.UTF_8));
             first = r.readLine();
             assertTrue(first != null && first.startsWith("guarding"), String.valueOf(first));
+            // The rest of what the service says, for a failure message (destroy() closes the stream).
+            StringBuffer rest = new StringBuffer();
+            Thread drain = new Thread(() -> {
+                try {
+                    r.lines().forEach(l -> rest.append(l).append('\n'));
+                } catch (java.io.UncheckedIOException closed) {
+                    // the process is gone
+                }
+            }, "service-output");
+            drain.setDaemon(true);
+            drain.start();
             NotifySocket.Message ready = systemd.next(10_000);
             assertTrue(ready != null && ready.text().startsWith("READY=1"), String.valueOf(ready));
             assertEquals(service.pid(), ready.pid(), "READY from the main pid");
@@ -173,7 +184,8 @@ class DebPackageTest {
             assertEquals(0, prerm.exit(), prerm.out());
             service.destroy(); // SIGTERM
             assertTrue(service.waitFor(30, TimeUnit.SECONDS));
-            serviceOutput = r.lines().collect(java.util.stream.Collectors.joining("\n"));
+            drain.join(5000);
+            serviceOutput = rest.toString();
             NotifySocket.Message m = systemd.next(1000);
             while (m != null && m.text().equals("WATCHDOG=1")) {
                 m = systemd.next(1000);
