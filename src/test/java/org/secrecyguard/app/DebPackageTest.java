@@ -93,10 +93,8 @@ class DebPackageTest {
         assertTrue(scan.out().contains("\"verdict\":\"block\"") && scan.out().contains("\"level\":\"SECRET\""), scan.out());
 
         // The installed build names its version (events and the self-check's index key carry it), not "dev".
-        java.util.regex.Matcher pomVersion = java.util.regex.Pattern.compile("\n  <version>([^<]+)</version>")
-                .matcher(Files.readString(Path.of("pom.xml")));
-        assertTrue(pomVersion.find());
-        assertEquals("secrecy-guard " + pomVersion.group(1), run(60, "/usr/bin/secrecy-guard", "--version").out().strip());
+        assertEquals("secrecy-guard " + WindowsMsiSourcesTest.pomVersion(),
+                run(60, "/usr/bin/secrecy-guard", "--version").out().strip());
 
         for (Path p : List.of(STATE, STATE.resolve("rules"), ETC, ETC.resolve("site.properties"))) {
             PosixFileAttributes a = Files.readAttributes(p, PosixFileAttributes.class);
