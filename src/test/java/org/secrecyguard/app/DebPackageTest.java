@@ -36,6 +36,7 @@ import org.secrecyguard.testing.NotifySocket;
 class DebPackageTest {
     private static final Path STATE = Path.of("/var/lib/secrecy-guard");
     private static final Path ETC = Path.of("/etc/secrecy-guard");
+    private static final Path SHARED_CLASSES = Path.of("/var/cache/secrecy-guard/classes.jsa");
     private static final String TOKEN = "tok-preseeded-" + ProcessHandle.current().pid();
     private static final String USER = "sgdeb" + ProcessHandle.current().pid();
 
@@ -96,7 +97,8 @@ class DebPackageTest {
         assertEquals("secrecy-guard " + WindowsMsiSourcesTest.pomVersion(),
                 run(60, "/usr/bin/secrecy-guard", "--version").out().strip());
 
-        for (Path p : List.of(STATE, STATE.resolve("rules"), ETC, ETC.resolve("site.properties"))) {
+        for (Path p : List.of(STATE, STATE.resolve("rules"), ETC, ETC.resolve("site.properties"), SHARED_CLASSES.getParent(),
+                SHARED_CLASSES)) {
             PosixFileAttributes a = Files.readAttributes(p, PosixFileAttributes.class);
             assertEquals("root", a.owner().getName(), p.toString());
             assertFalse(a.permissions().contains(PosixFilePermission.GROUP_WRITE), p.toString());
@@ -109,6 +111,13 @@ class DebPackageTest {
         assertNotEquals(0, asUser("rm -rf /var/lib/secrecy-guard/rules").exit());
         assertNotEquals(0, asUser("cat /var/lib/secrecy-guard/events.db").exit(), "the service's log is root's");
         assertTrue(Files.isDirectory(STATE.resolve("rules")));
+        // The class-data archive postinst made is what the service (root) maps too: users must not change it.
+        assertNotEquals(0, asUser("touch " + SHARED_CLASSES).exit());
+        // It serves an ordinary user's start: with -Xshare:on the JVM refuses to start without it, and the
+        // app's own classes come from it.
+        Result shared = asUser("JAVA_TOOL_OPTIONS='-Xshare:on -Xlog:class+load=info' /usr/bin/secrecy-guard --version");
+        assertEquals(0, shared.exit(), shared.out());
+        assertTrue(shared.out().contains("org.secrecyguard.app.Main source: shared objects file"), shared.out());
 
         Path unit = Path.of("/lib/systemd/system/secrecy-guard.service");
         assertTrue(Files.readString(unit).contains("Restart=always"));
@@ -201,11 +210,13 @@ class DebPackageTest {
         assertEquals(0, again.exit(), again.out());
         assertTrue(run(60, "/usr/bin/secrecy-guard", "events", "export", "--db", STATE.resolve("events.db").toString(),
                 "--format", "ndjson").out().contains("AGENT_STOPPED"), "reinstall keeps the log");
+        Result remade = run(60, List.of("/usr/bin/secrecy-guard", "--version"), List.of("JAVA_TOOL_OPTIONS=-Xshare:on"));
+        assertEquals(0, remade.exit(), "the upgrade makes the class-data archive again: " + remade.out());
 
         Result purge = run(300, "dpkg", "--purge", "secrecy-guard");
         assertEquals(0, purge.exit(), purge.out());
         for (String gone : List.of("/opt/secrecy-guard", "/usr/bin/secrecy-guard", "/etc/secrecy-guard",
-                unit.toString(), "/etc/xdg/autostart/secrecy-guard.desktop", "/usr/share/applications/secrecy-guard.desktop")) {
+                unit.toString(), SHARED_CLASSES.getParent().toString(), "/etc/xdg/autostart/secrecy-guard.desktop", "/usr/share/applications/secrecy-guard.desktop")) {
             assertFalse(Files.exists(Path.of(gone)), gone);
         }
         try (Stream<Path> left = Files.list(STATE)) {
