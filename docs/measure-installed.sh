@@ -7,6 +7,8 @@
 # starts the tray app as an unprivileged user (made here: sgmeasure) on a private Xvfb display, and
 # purges nothing: `dpkg --purge secrecy-guard; userdel -r sgmeasure` afterwards.
 # RUNS (default 3) cold starts; caches are dropped before each when the kernel lets us (else "warm").
+# TRAY_ENV adds environment to the tray's start, e.g. TRAY_ENV=JAVA_TOOL_OPTIONS=-Xshare:off to compare
+# without the class-data archive.
 set -eu
 DEB=$1
 RUNS=${RUNS:-3}
@@ -38,7 +40,7 @@ for run in $(seq "$RUNS"); do
     sync
     if echo 3 > /proc/sys/vm/drop_caches 2>/dev/null; then cache=cold; else cache=warm; fi
     t0=$(date +%s%N)
-    runuser -u "$USER_NAME" -- env DISPLAY=:77 HOME="$HOME_DIR" SECRECY_GUARD_HOME="$data" /usr/bin/secrecy-guard \
+    runuser -u "$USER_NAME" -- env DISPLAY=:77 HOME="$HOME_DIR" SECRECY_GUARD_HOME="$data" ${TRAY_ENV:-} /usr/bin/secrecy-guard \
         >/dev/null 2>&1 &
     APID=$!
     line=
