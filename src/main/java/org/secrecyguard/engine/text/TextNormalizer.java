@@ -82,6 +82,14 @@ public final class TextNormalizer {
         return table;
     }
 
+    /**
+     * Blocks of chars that NFKC leaves as they are and that are neither space nor upper case: CJK unified
+     * ideographs (the compatibility ideographs are elsewhere, U+F900) and precomposed Hangul syllables.
+     */
+    static boolean nfkcStable(char c) {
+        return c >= 0x4e00 && c <= 0x9fff || c >= 0xac00 && c <= 0xd7a3;
+    }
+
     private static char foldSlow(char c) {
         switch (c) {
             case '\n': case 0x0B: case 0x0C: case 0x85: case 0x2028: case 0x2029:
@@ -100,6 +108,9 @@ public final class TextNormalizer {
         }
         if (Character.getType(c) == Character.CONTROL) {
             return 0;
+        }
+        if (nfkcStable(c)) {
+            return c; // half the table: the fold table is built on the first file's path, NFKC per char is slow
         }
         String s = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFKC);
         char r = s.length() == 1 ? s.charAt(0) : c;

@@ -7,6 +7,20 @@ import org.junit.jupiter.api.Test;
 
 class TextNormalizerTest {
     @Test
+    void theBlocksTakenAsNfkcStableAreStable() {
+        int stable = 0;
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            if (TextNormalizer.nfkcStable((char) c)) {
+                String s = String.valueOf((char) c);
+                assertEquals(s, java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC), Integer.toHexString(c));
+                assertEquals(false, Character.isSpaceChar(c) || Character.isUpperCase(c), Integer.toHexString(c));
+                stable++;
+            }
+        }
+        assertEquals(20_992 + 11_172, stable);
+    }
+
+    @Test
     void foldsWidthCaseTraditionalAndDropsSpaces() {
         NormalizedText t = TextNormalizer.normalize("機密★ＸＫ－２０２６ 天　网");
         assertEquals("机密★xk-2026天网", t.text());
