@@ -42,10 +42,14 @@ final class DocumentCollector {
 
     /** Adds a text segment; blank text is dropped, text past the budget is cut with a note. */
     void add(String text, SegmentKind kind, String where) {
-        if (text == null) {
-            return;
+        if (text != null) {
+            addClean(clean(text), kind, where);
         }
-        String clean = clean(text).stripTrailing();
+    }
+
+    /** As {@link #add}, for text known to hold nothing {@link #clean} would change. */
+    void addClean(String text, SegmentKind kind, String where) {
+        String clean = text.stripTrailing();
         if (clean.isBlank()) {
             return;
         }

@@ -23,8 +23,14 @@ final class TextDecoder {
     static final Charset GB18030 = Charset.forName("GB18030");
     private static final Charset GB2312 = Charset.forName("GB2312");
 
-    /** The text and the charset it was read with. */
-    record Decoded(String text, Charset charset) {
+    /**
+     * The text and the charset it was read with; {@code clean} when the text is known to hold nothing
+     * {@link DocumentCollector#clean} would change.
+     */
+    record Decoded(String text, Charset charset, boolean clean) {
+        Decoded(String text, Charset charset) {
+            this(text, charset, false);
+        }
     }
 
     private TextDecoder() {
@@ -38,15 +44,18 @@ final class TextDecoder {
         Charset bom = bomCharset(bytes, offset, length);
         if (bom != null) {
             int skip = bom == StandardCharsets.UTF_8 ? 3 : 2;
+            Utf8Text.Decoded utf8 = bom == StandardCharsets.UTF_8 ? Utf8Text.decode(bytes, offset + skip, length - skip) : null;
+            if (utf8 != null) {
+                return new Decoded(utf8.text(), bom, !utf8.needsCleaning());
+            }
             return new Decoded(new String(bytes, offset + skip, length - skip, bom), bom);
         }
         if (utf16WithoutBom(bytes, offset, length) == null) {
-            // Most text is UTF-8: decode once. The lenient decoder turns every malformed sequence into
-            // U+FFFD, so a result without one proves the bytes strictly valid; only text with a U+FFFD
-            // (real or from damage) pays the strict check, and anything else takes the full detection.
-            String utf8 = new String(bytes, offset, length, StandardCharsets.UTF_8);
-            if (utf8.indexOf('\ufffd') < 0 || isStrictUtf8(bytes, offset, length)) {
-                return new Decoded(utf8, StandardCharsets.UTF_8);
+            // Most text is UTF-8: one strict pass decodes it and proves it valid; anything else takes the
+            // full detection.
+            Utf8Text.Decoded utf8 = Utf8Text.decode(bytes, offset, length);
+            if (utf8 != null) {
+                return new Decoded(utf8.text(), StandardCharsets.UTF_8, !utf8.needsCleaning());
             }
         }
         Charset cs = detect(bytes, offset, length);

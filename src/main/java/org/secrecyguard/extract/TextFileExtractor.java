@@ -12,6 +12,11 @@ final class TextFileExtractor implements FormatExtractor {
         byte[] b = input.bytes();
         long maxBytes = 4L * out.context().limits().maxTextChars() + 4;
         int length = (int) Math.min(b.length, maxBytes);
-        out.add(TextDecoder.decode(b, 0, length).text(), SegmentKind.BODY, "body");
+        TextDecoder.Decoded text = TextDecoder.decode(b, 0, length);
+        if (text.clean()) {
+            out.addClean(text.text(), SegmentKind.BODY, "body"); // the decoder saw every char already
+        } else {
+            out.add(text.text(), SegmentKind.BODY, "body");
+        }
     }
 }

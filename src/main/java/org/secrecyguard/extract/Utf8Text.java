@@ -1,0 +1,87 @@
+package org.secrecyguard.extract;
+
+/**
+ * Strict UTF-8 to text in one pass, noting on the way whether {@link DocumentCollector#clean} would change
+ * anything. Plain text files are most of what a self-check reads, and the JDK's decoder followed by a
+ * U+FFFD search and the cleaning scan were three passes over every char (and a copy of the input and one of
+ * the output inside {@code new String}).
+ *
+ * <p>Strict as the JDK's REPORT decoder: overlong forms, encoded surrogates, code points above U+10FFFF,
+ * stray continuation bytes and a sequence cut at the end are refused (null), and the caller falls back to
+ * detection. Valid input gives exactly the JDK's text (UTF8TextTest compares them).
+ */
+final class Utf8Text {
+    /** The text, and whether it holds a char {@code clean} changes or drops. */
+    record Decoded(String text, boolean needsCleaning) {
+    }
+
+    private Utf8Text() {
+    }
+
+    /** The text of {@code len} bytes from {@code off}, or null when they are not strictly valid UTF-8. */
+    static Decoded decode(byte[] b, int off, int len) {
+        char[] out = new char[len]; // never more chars than bytes
+        int n = 0;
+        int i = off;
+        int end = off + len;
+        boolean special = false;
+        while (i < end) {
+            int b0 = b[i];
+            if (b0 >= 0) {
+                if (b0 < 0x20 && b0 != '\n' && b0 != '\t' || b0 == 0x7f) {
+                    special = true;
+                }
+                out[n++] = (char) b0;
+                i++;
+            } else if ((b0 & 0xf0) == 0xe0) { // before the two-byte case: CJK is what office PCs hold
+                if (i + 2 >= end) {
+                    return null;
+                }
+                int b1 = b[i + 1];
+                int b2 = b[i + 2];
+                if ((b1 & 0xc0) != 0x80 || (b2 & 0xc0) != 0x80) {
+                    return null;
+                }
+                int c = (b0 & 0x0f) << 12 | (b1 & 0x3f) << 6 | (b2 & 0x3f);
+                if (c < 0x800 || c >= 0xd800 && c <= 0xdfff) {
+                    return null;
+                }
+                if ((c | 1) == 0x2029 || c == 0xfeff || c == 0xfffe) {
+                    special = true;
+                }
+                out[n++] = (char) c;
+                i += 3;
+            } else if ((b0 & 0xe0) == 0xc0) {
+                if (i + 1 >= end) {
+                    return null;
+                }
+                int b1 = b[i + 1];
+                if ((b0 & 0x1e) == 0 || (b1 & 0xc0) != 0x80) {
+                    return null; // C0 and C1 start only overlong forms
+                }
+                out[n++] = (char) ((b0 & 0x1f) << 6 | (b1 & 0x3f));
+                i += 2;
+            } else if ((b0 & 0xf8) == 0xf0) {
+                if (i + 3 >= end) {
+                    return null;
+                }
+                int b1 = b[i + 1];
+                int b2 = b[i + 2];
+                int b3 = b[i + 3];
+                if ((b1 & 0xc0) != 0x80 || (b2 & 0xc0) != 0x80 || (b3 & 0xc0) != 0x80) {
+                    return null;
+                }
+                int cp = (b0 & 0x07) << 18 | (b1 & 0x3f) << 12 | (b2 & 0x3f) << 6 | (b3 & 0x3f);
+                if (cp < 0x10000 || cp > 0x10ffff) {
+                    return null;
+                }
+                out[n++] = Character.highSurrogate(cp);
+                out[n++] = Character.lowSurrogate(cp);
+                i += 4;
+            } else {
+                return null; // a continuation byte without a start, or F8-FF
+            }
+        }
+        return new Decoded(new String(out, 0, n), special);
+    }
+}
