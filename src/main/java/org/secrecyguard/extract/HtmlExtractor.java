@@ -45,7 +45,7 @@ final class HtmlExtractor implements FormatExtractor {
     }
 
     static String decode(byte[] b, int maxChars) {
-        int length = (int) Math.min(b.length, 4L * maxChars + 4);
+        int length = TextDecoder.lengthWithin(b, 4L * maxChars + 4);
         Charset bom = TextDecoder.bomCharset(b, 0, length);
         if (bom != null) {
             return TextDecoder.decode(b, 0, length).text();

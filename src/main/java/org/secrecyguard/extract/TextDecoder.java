@@ -82,6 +82,15 @@ final class TextDecoder {
         return n;
     }
 
+    /**
+     * How much of a text to decode when bytes past {@code maxBytes} are never needed: all of it when it is
+     * shorter, else {@link #headLength}, so that the cut does not split a character and make UTF-8 text
+     * look like another encoding.
+     */
+    static int lengthWithin(byte[] b, long maxBytes) {
+        return b.length <= maxBytes ? b.length : headLength(b, (int) maxBytes);
+    }
+
     /** For short strings such as zip entry names: valid UTF-8, else GB18030. */
     static String decodeShort(byte[] bytes) {
         if (isStrictUtf8(bytes, 0, bytes.length)) {

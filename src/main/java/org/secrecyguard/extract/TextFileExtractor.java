@@ -10,8 +10,7 @@ final class TextFileExtractor implements FormatExtractor {
     @Override
     public void extract(Input input, DocumentCollector out) {
         byte[] b = input.bytes();
-        long maxBytes = 4L * out.context().limits().maxTextChars() + 4;
-        int length = (int) Math.min(b.length, maxBytes);
+        int length = TextDecoder.lengthWithin(b, 4L * out.context().limits().maxTextChars() + 4);
         TextDecoder.Decoded text = TextDecoder.decode(b, 0, length);
         if (text.clean()) {
             out.addClean(text.text(), SegmentKind.BODY, "body"); // the decoder saw every char already

@@ -116,6 +116,18 @@ class ExtractLimitsTest {
     }
 
     @Test
+    void aLongUtf8TextCutMidCharacterIsStillReadAsUtf8() throws Exception {
+        // Bytes past 4 x the text budget are not decoded. A cut inside a character used to make the whole
+        // text invalid UTF-8, and it was then read as GB18030: garbage, and the marking was missed.
+        for (int budget = 10; budget < 13; budget++) {
+            byte[] text = ("机密★1年\n" + "关于加强值班工作的通知".repeat(10)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            Document doc = new DocumentExtractor(ExtractLimits.defaults().withMaxTextChars(budget)).extract("a.txt", text);
+            String body = doc.segments().stream().filter(x -> x.kind() == SegmentKind.BODY).findFirst().orElseThrow().text();
+            assertTrue(body.startsWith("机密★1年"), "budget " + budget + ": " + body);
+        }
+    }
+
+    @Test
     void fileOverTheSizeLimitIsRefusedBeforeReading() {
         DocumentExtractor x = new DocumentExtractor(ExtractLimits.defaults().withMaxFileBytes(1024 * 1024));
         ExtractionException e = refused(x, "a.txt", new byte[1024 * 1024 + 1]);
