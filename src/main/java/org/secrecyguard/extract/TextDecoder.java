@@ -118,8 +118,8 @@ final class TextDecoder {
         if (utf16 != null) {
             return utf16;
         }
-        if (isStrictUtf8(b, off, len)) {
-            return StandardCharsets.UTF_8;
+        if (isStrictUtf8(b, off, len) || Utf8Text.mostlyValid(b, off, len)) {
+            return StandardCharsets.UTF_8; // damaged UTF-8 is decoded with U+FFFD where the damage is
         }
         if (looksLikeSimplifiedChinese(b, off, len)) {
             return GB18030;

@@ -84,4 +84,42 @@ final class Utf8Text {
         }
         return new Decoded(new String(out, 0, n), special);
     }
+
+    /**
+     * True for UTF-8 text with a little damage: at least {@value #MIN_SEQUENCES} well-formed multi-byte
+     * characters and at most one malformed sequence per {@value #DAMAGE_RATIO} of them. A file cut
+     * mid-character, or with one stray byte (a GBK fragment pasted into UTF-8), is still UTF-8; read as
+     * GB18030 it would be garbage, and its marking missed. GBK and Big5 text breaks UTF-8's rules about
+     * every other character, so it never passes.
+     */
+    static boolean mostlyValid(byte[] b, int off, int len) {
+        int valid = 0;
+        int malformed = 0;
+        int i = off;
+        int end = off + len;
+        while (i < end) {
+            int b0 = b[i] & 0xff;
+            int need = b0 < 0x80 ? 0 : b0 >= 0xc2 && b0 <= 0xdf ? 1 : b0 >= 0xe0 && b0 <= 0xef ? 2
+                    : b0 >= 0xf0 && b0 <= 0xf4 ? 3 : -1;
+            if (need == 0) {
+                i++;
+                continue;
+            }
+            int k = 1;
+            while (need > 0 && k <= need && i + k < end && (b[i + k] & 0xc0) == 0x80) {
+                k++;
+            }
+            if (need > 0 && k == need + 1) {
+                valid++;
+                i += k;
+            } else {
+                malformed++;
+                i += Math.max(1, k);
+            }
+        }
+        return valid >= MIN_SEQUENCES && (long) malformed * DAMAGE_RATIO <= valid;
+    }
+
+    private static final int MIN_SEQUENCES = 16;
+    private static final int DAMAGE_RATIO = 100;
 }

@@ -104,4 +104,26 @@ class TextEncodingTest {
         byte[] damaged = {(byte) 0xe6, (byte) 0x9c, 'a', 'b'}; // a cut 3-byte character
         assertTrue(TextDecoder.decode(damaged).charset() != StandardCharsets.UTF_8);
     }
+
+    @Test
+    void longUtf8TextWithALittleDamageIsStillReadAsUtf8() throws Exception {
+        String text = "机密★1年\n" + "关于加强值班工作的通知，请各单位按时参加。\n".repeat(20);
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        byte[] strayByte = utf8.clone();
+        strayByte[utf8.length / 2] = (byte) 0xff;
+        byte[] cutAtTheEnd = java.util.Arrays.copyOf(utf8, utf8.length - 2);
+        byte[] gbkFragment = new java.io.ByteArrayOutputStream() {
+            {
+                writeBytes(utf8);
+                writeBytes("附件".getBytes(TestTextFiles.GBK));
+            }
+        }.toByteArray();
+        for (byte[] damaged : java.util.List.of(strayByte, cutAtTheEnd, gbkFragment)) {
+            assertEquals(StandardCharsets.UTF_8, TextDecoder.decode(damaged).charset());
+            Segment body = segment(EXTRACTOR.extract("a.txt", damaged), SegmentKind.BODY, "body", FIRST_LINE_MARK);
+            assertTrue(body.text().startsWith("机密★1年\n关于加强值班工作的通知"), body.text());
+        }
+        // The other way round: GBK text never passes as damaged UTF-8.
+        assertEquals(TextDecoder.GB18030, TextDecoder.decode(text.getBytes(TestTextFiles.GBK)).charset());
+    }
 }
