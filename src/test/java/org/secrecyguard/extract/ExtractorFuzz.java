@@ -42,6 +42,13 @@ public final class ExtractorFuzz {
         seeds.put("a.msg", MailFormatsTest.msg("通知", "正文", "a.docx", TestDocuments.docx()));
         seeds.put("a.eml", MailFormatsTest.eml("通知", "正文", "a.docx", TestDocuments.docx()));
         seeds.put("a.emf", MetafileTextTest.emf("机密★1年"));
+        // Plain text in the encodings office PCs write: the decoders' strict and damaged-UTF-8 paths.
+        String text = "000123\n机密★1年\n关于加强值班工作的通知\n" + "请各单位按时参加。\n".repeat(30);
+        seeds.put("a.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        seeds.put("b.txt", text.getBytes(java.nio.charset.Charset.forName("GB18030")));
+        seeds.put("c.txt", TestTextFiles.text(text, java.nio.charset.StandardCharsets.UTF_16LE, true));
+        seeds.put("a.html", ("<html><head><meta charset=\"utf-8\"></head><body><p>" + text + "</p></body></html>")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         TestXlsb xlsb = new TestXlsb();
         xlsb.sheet("预算").shared(0, 0, "项目").inline(1, 0, "机密★1年").rich(1, 1, "说明").number(2, 2, 12.5)
                 .comment(0, 0, "张三", "绝密★启用前").headerFooter("&C秘密★2年", "&C第&P页");
