@@ -87,7 +87,7 @@ final class Utf8Text {
 
     /**
      * True for UTF-8 text with a little damage: at least {@value #MIN_SEQUENCES} well-formed multi-byte
-     * characters and at most one malformed sequence per {@value #DAMAGE_RATIO} of them. A file cut
+     * characters and one malformed sequence, or one per {@value #DAMAGE_RATIO} of them. A file cut
      * mid-character, or with one stray byte (a GBK fragment pasted into UTF-8), is still UTF-8; read as
      * GB18030 it would be garbage, and its marking missed. GBK and Big5 text breaks UTF-8's rules about
      * every other character, so it never passes.
@@ -117,9 +117,9 @@ final class Utf8Text {
                 i += Math.max(1, k);
             }
         }
-        return valid >= MIN_SEQUENCES && (long) malformed * DAMAGE_RATIO <= valid;
+        return valid >= MIN_SEQUENCES && malformed <= Math.max(1, valid / DAMAGE_RATIO);
     }
 
-    private static final int MIN_SEQUENCES = 16;
+    private static final int MIN_SEQUENCES = 4;
     private static final int DAMAGE_RATIO = 100;
 }

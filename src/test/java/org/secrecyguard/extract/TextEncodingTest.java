@@ -123,7 +123,11 @@ class TextEncodingTest {
             Segment body = segment(EXTRACTOR.extract("a.txt", damaged), SegmentKind.BODY, "body", FIRST_LINE_MARK);
             assertTrue(body.text().startsWith("机密★1年\n关于加强值班工作的通知"), body.text());
         }
-        // The other way round: GBK text never passes as damaged UTF-8.
+        // A short note cut mid-character: four characters are enough when only one is damaged.
+        byte[] note = "机密★1年 内部".getBytes(StandardCharsets.UTF_8);
+        assertEquals("机密★1年 内\ufffd", TextDecoder.decode(java.util.Arrays.copyOf(note, note.length - 1)).text());
+        // The other way round: GBK text never passes as damaged UTF-8, long or short.
         assertEquals(TextDecoder.GB18030, TextDecoder.decode(text.getBytes(TestTextFiles.GBK)).charset());
+        assertEquals("机密★1年", TextDecoder.decode("机密★1年".getBytes(TestTextFiles.GBK)).text());
     }
 }
