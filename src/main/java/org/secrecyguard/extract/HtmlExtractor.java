@@ -59,6 +59,12 @@ final class HtmlExtractor implements FormatExtractor {
                 if (declared.name().equals("GB2312") || declared.name().equals("GBK")) {
                     declared = TextDecoder.GB18030;
                 }
+                // Editors that convert a saved page to UTF-8 keep its old declaration. Bytes that are valid
+                // UTF-8 are that (GBK text never is), and for ASCII-only bytes both readings are the same.
+                Utf8Text.Decoded utf8 = declared.name().startsWith("UTF-") ? null : Utf8Text.decode(b, 0, length);
+                if (utf8 != null) {
+                    return utf8.text();
+                }
                 return new String(b, 0, length, declared);
             } catch (IllegalArgumentException e) {
                 // Unknown charset name: detect instead.

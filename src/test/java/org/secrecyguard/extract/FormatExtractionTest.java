@@ -263,6 +263,16 @@ class FormatExtractionTest {
     }
 
     @Test
+    void htmlConvertedToUtf8ThatStillDeclaresGb2312IsReadAsUtf8() throws Exception {
+        String gbkPage = new String(TestTextFiles.htmlGbk(), TestTextFiles.GBK);
+        assertTrue(gbkPage.contains("charset=gb2312"));
+        Document doc = extract("通知.html", gbkPage.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        segment(doc, SegmentKind.BODY, "title", TITLE);
+        assertHeadLines(segment(doc, SegmentKind.BODY, "body", FIRST_LINE_MARK));
+        segment(doc, SegmentKind.TABLE_CELL, "table 1 row 2 col 1", CELL_MARK);
+    }
+
+    @Test
     void wordHtmlSavedAsDocIsSniffedAsHtml() throws Exception {
         assertEquals("html", extract("通知.doc", TestTextFiles.htmlGbk()).format());
     }
