@@ -41,7 +41,8 @@ inputs_hash() {
 # for the runtime and jar at the path it was made for, so the package ships the list of classes (those a
 # self-check and a tray start load, by name) and postinst makes the archive under /var/cache. Prints the
 # list; a tray start is left out, with a warning, when Xvfb is missing. Java takes user.home from the
-# password file, not $HOME, hence -Duser.home: the runs leave nothing in the builder's home.
+# password file, not $HOME, hence -Duser.home: the runs leave nothing in the builder's home. Build where the
+# package is not installed (as CI does): a running guard service would see the training tray come and go.
 list_shared_classes() {
     local image=$1 train launcher xvfb pid n log
     train=$(mktemp -d)
