@@ -105,6 +105,20 @@ class MailFormatsTest {
     }
 
     @Test
+    void anHtmlMailWhosePageDeclaresGb2312IsRead() throws Exception {
+        // Foxmail and Outlook write the HTML part in GBK with the page's own <meta charset=gb2312>. The part
+        // reaches the HTML reader as UTF-8 (re-encoded after mime4j decoded it), under the old declaration.
+        String page = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"></head>"
+                + "<body><p>000123</p><p>机密★1年</p><p>关于值班安排的通知</p></body></html>";
+        String mail = "From: office@example.gov.cn\r\nTo: staff@example.gov.cn\r\nSubject: notice\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: text/html; charset=gb2312\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                + b64(page.getBytes(java.nio.charset.Charset.forName("GB18030"))) + "\r\n";
+        Document doc = EXTRACTOR.extract("a.eml", mail.getBytes(StandardCharsets.US_ASCII));
+        assertTrue(doc.segments().stream().anyMatch(x -> x.where().startsWith("a.eml!/body") && x.text().contains("机密★1年")),
+                Extracted.describe(doc));
+    }
+
+    @Test
     void readsAMessageForwardedAsAnAttachment() throws Exception {
         byte[] inner = eml("原件", "000123\n机密★1年\n关于值班安排的通知\n各位同事：请查收。", "说明.txt",
                 "无".getBytes(StandardCharsets.UTF_8));
