@@ -119,6 +119,18 @@ class MailFormatsTest {
     }
 
     @Test
+    void aUtf8PartLabelledGb2312IsReadAsUtf8AndARealGb2312PartAsGb2312() throws Exception {
+        String text = "000123\r\n机密★1年\r\n关于值班安排的通知\r\n";
+        for (java.nio.charset.Charset written : java.util.List.of(StandardCharsets.UTF_8, java.nio.charset.Charset.forName("GB2312"))) {
+            String mail = "From: a@example.cn\r\nTo: b@example.cn\r\nSubject: x\r\nMIME-Version: 1.0\r\n"
+                    + "Content-Type: text/plain; charset=gb2312\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                    + b64(text.getBytes(written)) + "\r\n";
+            Document doc = EXTRACTOR.extract("a.eml", mail.getBytes(StandardCharsets.US_ASCII));
+            segment(doc, SegmentKind.BODY, "body", "机密★1年");
+        }
+    }
+
+    @Test
     void readsAMessageForwardedAsAnAttachment() throws Exception {
         byte[] inner = eml("原件", "000123\n机密★1年\n关于值班安排的通知\n各位同事：请查收。", "说明.txt",
                 "无".getBytes(StandardCharsets.UTF_8));
