@@ -10,6 +10,7 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.secrecyguard.channel.DaemonThreads;
@@ -62,11 +63,18 @@ final class TrayAppWatch implements TrayLink.Presence, AutoCloseable {
         if (saidBye) {
             return;
         }
+        if (timer.isShutdown()) {
+            return; // the service is stopping and its links close with it: its own AGENT_STOPPED says so
+        }
         Instant now = clock.instant();
         Absence a = new Absence(now, stopsInTheLastHour(user, now));
         absent.put(user, a);
-        timer.schedule(() -> restart(user, a), restartAfter.toMillis(), TimeUnit.MILLISECONDS);
-        timer.schedule(() -> reportIfStillGone(user, a), reportAfter.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            timer.schedule(() -> restart(user, a), restartAfter.toMillis(), TimeUnit.MILLISECONDS);
+            timer.schedule(() -> reportIfStillGone(user, a), reportAfter.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            absent.remove(user, a); // closed between the check and here
+        }
     }
 
     @Override
