@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +26,7 @@ import org.secrecyguard.platform.ServiceChannels;
 import org.secrecyguard.policy.Action;
 import org.secrecyguard.policy.Channel;
 import org.secrecyguard.testing.Await;
+import org.secrecyguard.testing.PresenceLog;
 
 /**
  * The tray app's side of the link over a transport in memory, so it holds on every OS: it says hello,
@@ -37,7 +37,7 @@ class ServiceLinkProtocolTest {
             Verdict.CLEAN, "WeChat", Instant.parse("2026-12-07T09:00:00Z"));
 
     final MemoryLink transport = new MemoryLink();
-    final List<String> presence = new CopyOnWriteArrayList<>();
+    final PresenceLog presence = new PresenceLog();
     final TrayLink service = TrayLink.on(transport);
     final RecordingNotifier popups = new RecordingNotifier();
     /** The tray app runs as alice: the identity is the transport's to give, never the tray app's. */
@@ -65,12 +65,7 @@ class ServiceLinkProtocolTest {
 
     @Test
     void saysHelloShowsPopupsAndAnswersOverrides() throws Exception {
-        service.watch(new TrayLink.Presence() {
-            @Override
-            public void left(String user, boolean saidBye) {
-                presence.add("left " + user + (saidBye ? " bye" : " killed"));
-            }
-        });
+        service.watch(presence);
         tray.start();
         assertTrue(tray.connected(), "connected within start()");
         assertEquals(ChannelHealth.up(), tray.health());

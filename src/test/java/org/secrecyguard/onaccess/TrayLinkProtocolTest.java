@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -29,6 +28,7 @@ import org.secrecyguard.platform.PeerIdentity;
 import org.secrecyguard.policy.Action;
 import org.secrecyguard.policy.Channel;
 import org.secrecyguard.testing.Await;
+import org.secrecyguard.testing.PresenceLog;
 
 /**
  * The tray link's protocol with the transport taken away: peers come with the identity a transport
@@ -40,23 +40,13 @@ class TrayLinkProtocolTest {
             Verdict.CLEAN, "WeChat", Instant.parse("2026-12-07T09:00:00Z"));
 
     final MemoryLink transport = new MemoryLink();
-    final List<String> presence = new CopyOnWriteArrayList<>();
+    final PresenceLog presence = new PresenceLog();
     TrayLink link;
 
     @BeforeEach
     void open() {
         link = TrayLink.on(transport);
-        link.watch(new TrayLink.Presence() {
-            @Override
-            public void arrived(String user) {
-                presence.add("arrived " + user);
-            }
-
-            @Override
-            public void left(String user, boolean saidBye) {
-                presence.add("left " + user + (saidBye ? " bye" : " killed"));
-            }
-        });
+        link.watch(presence);
     }
 
     @AfterEach

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +25,7 @@ import org.secrecyguard.platform.LocalChannel;
 import org.secrecyguard.policy.Action;
 import org.secrecyguard.policy.Channel;
 import org.secrecyguard.testing.Await;
+import org.secrecyguard.testing.PresenceLog;
 
 /**
  * The service's tray link on the Windows transport, everything real but the Win32 calls: users are
@@ -40,7 +40,7 @@ class TrayLinkOverPipeTest {
             .process(5100, 1, "S-1-5-21-77-1001", "CORP\\alice")
             .process(6200, 2, "S-1-5-21-77-1002", "CORP\\bob");
     final NamedPipeChannels pipes = new NamedPipeChannels(() -> os);
-    final List<String> presence = new CopyOnWriteArrayList<>();
+    final PresenceLog presence = new PresenceLog();
     TrayLink link;
 
     @AfterEach
@@ -54,17 +54,7 @@ class TrayLinkOverPipeTest {
     @Test
     void popupsGoToTheUserWhoseTokenOpenedThePipe() throws Exception {
         link = TrayLink.on(pipes.listen(""));
-        link.watch(new TrayLink.Presence() {
-            @Override
-            public void arrived(String user) {
-                presence.add("arrived " + user);
-            }
-
-            @Override
-            public void left(String user, boolean saidBye) {
-                presence.add("left " + user + (saidBye ? " bye" : " killed"));
-            }
-        });
+        link.watch(presence);
         LocalChannel alice = connectAs(5100, 1);
         Await.until(() -> link.connected("CORP\\alice"), "alice's tray app is known by her token");
         LocalChannel bob = connectAs(6200, 2);
