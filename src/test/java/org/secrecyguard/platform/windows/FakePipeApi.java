@@ -172,24 +172,23 @@ final class FakePipeApi implements PipeApi {
 
     @Override
     public synchronized int sessionOf(int pid) throws PipeCallException {
-        calls.add("ProcessIdToSessionId " + pid);
-        fail("ProcessIdToSessionId");
-        Integer s = sessions.get(pid);
-        if (s == null) {
-            throw new PipeCallException("ProcessIdToSessionId", PipeCallException.ERROR_INVALID_PARAMETER);
-        }
-        return s;
+        return ofProcess("ProcessIdToSessionId", sessions, pid);
     }
 
     @Override
     public synchronized TokenUser userOf(int pid) throws PipeCallException {
-        calls.add("OpenProcess " + pid);
-        fail("OpenProcess");
-        TokenUser u = users.get(pid);
-        if (u == null) {
-            throw new PipeCallException("OpenProcess", PipeCallException.ERROR_INVALID_PARAMETER);
+        return ofProcess("OpenProcess", users, pid);
+    }
+
+    /** What a call about a process gives: the recorded value, or ERROR_INVALID_PARAMETER for an unknown pid. */
+    private <T> T ofProcess(String call, Map<Integer, T> known, int pid) throws PipeCallException {
+        calls.add(call + " " + pid);
+        fail(call);
+        T value = known.get(pid);
+        if (value == null) {
+            throw new PipeCallException(call, PipeCallException.ERROR_INVALID_PARAMETER);
         }
-        return u;
+        return value;
     }
 
     @Override
