@@ -115,6 +115,11 @@ final class Utf8Text {
             } else {
                 malformed++;
                 i += Math.max(1, k);
+                // Every character still to come takes two bytes at least: stop once they could not make
+                // up for the damage (GBK text gets here within its first kilobyte).
+                if (malformed > Math.max(1, (valid + (end - i) / 2) / DAMAGE_RATIO)) {
+                    return false;
+                }
             }
         }
         return valid >= MIN_SEQUENCES && malformed <= Math.max(1, valid / DAMAGE_RATIO);
