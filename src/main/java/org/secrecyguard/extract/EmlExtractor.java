@@ -108,7 +108,7 @@ final class EmlExtractor implements FormatExtractor {
         private String readText(TextBody body) throws Exception {
             // Mail clients mislabel parts: bytes that are valid UTF-8 are that, whatever charset the part
             // names (text in GBK and other legacy charsets is never valid UTF-8; ASCII reads the same).
-            long maxBytes = 4L * out.context().limits().maxTextChars() + 4;
+            long maxBytes = out.context().limits().maxTextBytes();
             try (InputStream in = body.getInputStream()) {
                 byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
                 Utf8Text.Decoded utf8 = Utf8Text.decode(b, 0, TextDecoder.lengthWithin(b, maxBytes));

@@ -56,6 +56,11 @@ public record ExtractLimits(
         positive(maxPages, "maxPages");
     }
 
+    /** Bytes of text that can hold {@link #maxTextChars} in any encoding (four per char at most): more are not decoded. */
+    public long maxTextBytes() {
+        return 4L * maxTextChars + 4;
+    }
+
     /** Budgets for an office PC: 200 MB files, 20 M characters, 20 s, archives 3 deep / 10,000 entries / 1 GB. */
     public static ExtractLimits defaults() {
         return new ExtractLimits(

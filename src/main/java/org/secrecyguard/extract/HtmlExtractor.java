@@ -33,7 +33,7 @@ final class HtmlExtractor implements FormatExtractor {
 
     @Override
     public void extract(Input input, DocumentCollector out) {
-        String html = decode(input.bytes(), out.context().limits().maxTextChars());
+        String html = decode(input.bytes(), out.context().limits().maxTextBytes());
         Document doc = Jsoup.parse(html);
         String title = doc.title();
         out.add(title, SegmentKind.BODY, "title");
@@ -44,8 +44,8 @@ final class HtmlExtractor implements FormatExtractor {
         }
     }
 
-    static String decode(byte[] b, int maxChars) {
-        int length = TextDecoder.lengthWithin(b, 4L * maxChars + 4);
+    static String decode(byte[] b, long maxBytes) {
+        int length = TextDecoder.lengthWithin(b, maxBytes);
         Charset bom = TextDecoder.bomCharset(b, 0, length);
         if (bom != null) {
             return TextDecoder.decode(b, 0, length).text();

@@ -10,7 +10,7 @@ final class TextFileExtractor implements FormatExtractor {
     @Override
     public void extract(Input input, DocumentCollector out) {
         byte[] b = input.bytes();
-        int length = TextDecoder.lengthWithin(b, 4L * out.context().limits().maxTextChars() + 4);
+        int length = TextDecoder.lengthWithin(b, out.context().limits().maxTextBytes());
         TextDecoder.Decoded text = TextDecoder.decode(b, 0, length);
         if (text.clean()) {
             out.addClean(text.text(), SegmentKind.BODY, "body"); // the decoder saw every char already
