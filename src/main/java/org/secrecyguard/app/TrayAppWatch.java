@@ -63,9 +63,6 @@ final class TrayAppWatch implements TrayLink.Presence, AutoCloseable {
         if (saidBye) {
             return;
         }
-        if (timer.isShutdown()) {
-            return; // the service is stopping and its links close with it: its own AGENT_STOPPED says so
-        }
         Instant now = clock.instant();
         Absence a = new Absence(now, stopsInTheLastHour(user, now));
         absent.put(user, a);
@@ -73,7 +70,8 @@ final class TrayAppWatch implements TrayLink.Presence, AutoCloseable {
             timer.schedule(() -> restart(user, a), restartAfter.toMillis(), TimeUnit.MILLISECONDS);
             timer.schedule(() -> reportIfStillGone(user, a), reportAfter.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException stopping) {
-            absent.remove(user, a); // closed between the check and here
+            // The watch is closed: the service is stopping, and its own AGENT_STOPPED says so.
+            absent.remove(user, a);
         }
     }
 
