@@ -1,5 +1,7 @@
 package org.secrecyguard.extract;
 
+import org.secrecyguard.engine.text.CharScratch;
+
 /**
  * Strict UTF-8 to text in one pass, noting on the way whether {@link DocumentCollector#clean} would change
  * anything. Plain text files are most of what a self-check reads, and the JDK's decoder followed by a
@@ -8,9 +10,12 @@ package org.secrecyguard.extract;
  *
  * <p>Strict as the JDK's REPORT decoder: overlong forms, encoded surrogates, code points above U+10FFFF,
  * stray continuation bytes and a sequence cut at the end are refused (null), and the caller falls back to
- * detection. Valid input gives exactly the JDK's text (UTF8TextTest compares them).
+ * detection. Valid input gives exactly the JDK's text, stripped at the end (UTF8TextTest compares them).
  */
 final class Utf8Text {
+    /** Up to 256K chars (512 KB) kept per extracting thread: a text file of up to 256 KB decodes in place. */
+    private static final CharScratch SCRATCH = new CharScratch(1 << 18);
+
     /** The text, and whether it holds a char {@code clean} changes or drops. */
     record Decoded(String text, boolean needsCleaning) {
     }
@@ -18,9 +23,12 @@ final class Utf8Text {
     private Utf8Text() {
     }
 
-    /** The text of {@code len} bytes from {@code off}, or null when they are not strictly valid UTF-8. */
+    /**
+     * The text of {@code len} bytes from {@code off} without trailing whitespace (which every caller
+     * drops), or null when they are not strictly valid UTF-8.
+     */
     static Decoded decode(byte[] b, int off, int len) {
-        char[] out = new char[len]; // never more chars than bytes
+        char[] out = SCRATCH.atLeast(len); // never more chars than bytes
         int n = 0;
         int i = off;
         int end = off + len;
@@ -81,6 +89,9 @@ final class Utf8Text {
             } else {
                 return null; // a continuation byte without a start, or F8-FF
             }
+        }
+        while (n > 0 && Character.isWhitespace(out[n - 1])) {
+            n--; // here, not by the collector's stripTrailing: that copies the whole text again
         }
         return new Decoded(new String(out, 0, n), special);
     }

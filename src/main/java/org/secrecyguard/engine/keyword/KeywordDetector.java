@@ -222,7 +222,7 @@ public final class KeywordDetector implements TextDetector {
         void segment(Segment seg, NormalizedText text) {
             this.segment = seg;
             this.normalized = text;
-            String s = text.text();
+            NormalizedText s = text;
             int n = 0;
             hash[0] = 0; // an earlier segment's carry-over may have left a value here
             bufferBase = 0;
@@ -321,7 +321,7 @@ public final class KeywordDetector implements TextDetector {
          * question is about an earlier char), so the walks of a segment cover it about once in all.
          */
         private int indexOf(int k) {
-            String text = normalized.text();
+            NormalizedText text = normalized;
             int target = bufferBase + k;
             int keys = resolvedKeys;
             int i = resolvedIndex;

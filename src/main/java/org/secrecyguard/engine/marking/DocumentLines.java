@@ -3,6 +3,7 @@ package org.secrecyguard.engine.marking;
 import java.util.Arrays;
 import org.secrecyguard.engine.DocumentText;
 import org.secrecyguard.engine.SegmentKind;
+import org.secrecyguard.engine.text.NormalizedText;
 
 /**
  * The non-empty lines of a document's text segments (file names excluded) as one sequence, so that
@@ -34,7 +35,7 @@ final class DocumentLines {
                 continue;
             }
             boolean topCounts = kind == SegmentKind.OCR || (kind == SegmentKind.BODY && !firstBodyDone);
-            int added = lines.addSegment(s, document.normalized(s).text(), topCounts);
+            int added = lines.addSegment(s, document.normalized(s), topCounts);
             if (kind == SegmentKind.BODY && added > 0) {
                 firstBodyDone = true;
             }
@@ -42,7 +43,7 @@ final class DocumentLines {
         return lines;
     }
 
-    private int addSegment(int s, String text, boolean topCounts) {
+    private int addSegment(int s, NormalizedText text, boolean topCounts) {
         int added = 0;
         int lineNo = 1;
         int from = 0;

@@ -129,7 +129,7 @@ enum HeaderClue {
                 yearDigits++;
             }
             if (yearDigits == 4 && p >= s && isOpeningBracket(t.charAt(p))) {
-                int year = Integer.parseInt(t.text().substring(yearEnd - 4, yearEnd));
+                int year = Integer.parseInt(t.substring(yearEnd - 4, yearEnd));
                 if (year >= 1949 && year <= 2199) {
                     return true;
                 }

@@ -118,7 +118,7 @@ record Period(int end, String canonical, Kind kind) {
             if (q == p) {
                 return null;
             }
-            amount = t.text().substring(p, q);
+            amount = t.substring(p, q);
             p = q;
         }
         if (p >= to) {
@@ -156,7 +156,7 @@ record Period(int end, String canonical, Kind kind) {
         if (last != '前' && last != '后') {
             return null;
         }
-        return new Period(p, t.text().substring(from, p), Kind.CONDITION);
+        return new Period(p, t.substring(from, p), Kind.CONDITION);
     }
 
     /** Up to {@code maxDigits} OCR digits from {@code from}: {end, value}, or null when none. */

@@ -10,35 +10,67 @@ package org.secrecyguard.engine.text;
  * so a document without such gaps costs no map at all and lookups there are free.
  */
 public final class NormalizedText {
-    private final String text;
+    /**
+     * The chars themselves, not a String: detectors walk them char by char, which an array serves
+     * without String's per-char checks, and making a String of a whole document costs a copy (and a
+     * failed Latin-1 compression) that most documents never need.
+     */
+    private final char[] chars;
+    private String text; // made on first request; racy but idempotent
     /** Ascending normalised indexes at which {@code origin - index} changes to {@code shifts[k]}. */
     private final int[] shiftAt;
     private final int[] shifts;
     private final int shiftCount;
 
-    NormalizedText(String text, int[] shiftAt, int[] shifts, int shiftCount) {
-        this.text = text;
+    NormalizedText(char[] chars, int[] shiftAt, int[] shifts, int shiftCount) {
+        this.chars = chars;
         this.shiftAt = shiftAt;
         this.shifts = shifts;
         this.shiftCount = shiftCount;
     }
 
+    /** The whole text as a String (a copy on first call: hot paths use the accessors below). */
     public String text() {
-        return text;
+        String t = text;
+        if (t == null) {
+            t = new String(chars);
+            text = t;
+        }
+        return t;
     }
 
     public int length() {
-        return text.length();
+        return chars.length;
     }
 
     public char charAt(int i) {
-        return text.charAt(i);
+        return chars[i];
+    }
+
+    /** The chars from {@code from} to {@code to} (exclusive). */
+    public String substring(int from, int to) {
+        return new String(chars, from, to - from);
+    }
+
+    /** As {@link String#getChars(int, int, char[], int)}. */
+    public void getChars(int from, int to, char[] dst, int dstFrom) {
+        System.arraycopy(chars, from, dst, dstFrom, to - from);
+    }
+
+    /** The index of the first {@code c} at or after {@code from}, or -1. */
+    public int indexOf(char c, int from) {
+        for (int i = Math.max(0, from); i < chars.length; i++) {
+            if (chars[i] == c) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Index in the original string of normalised char {@code i} (i may equal length()). */
     public int originOf(int i) {
-        if (i < 0 || i > text.length()) {
-            throw new IndexOutOfBoundsException("index " + i + " outside 0.." + text.length());
+        if (i < 0 || i > chars.length) {
+            throw new IndexOutOfBoundsException("index " + i + " outside 0.." + chars.length);
         }
         // last k with shiftAt[k] <= i
         int lo = 0;
@@ -58,6 +90,6 @@ public final class NormalizedText {
 
     @Override
     public String toString() {
-        return text;
+        return text();
     }
 }

@@ -18,17 +18,20 @@ import java.text.Normalizer;
 public final class TextNormalizer {
     private static final char[] FOLD = buildFoldTable();
     private static final int[] EMPTY = new int[0];
+    /** Up to 256K chars (512 KB) kept per scanning thread. */
+    private static final CharScratch SCRATCH = new CharScratch(1 << 18);
 
     private TextNormalizer() {
     }
 
     public static NormalizedText normalize(String input) {
-        // Fold in place in a private copy: toCharArray is one vectorised copy, and the output never
-        // overtakes the input. Chars are mostly kept one for one, so the inner loop only folds and moves
+        // Fold in place in a private copy (this thread's scratch: getChars is one vectorised copy), and
+        // the output never overtakes the input. Chars are mostly kept one for one, so the inner loop only folds and moves
         // them by the current shift; the rare dropped chars (and CRs) are handled outside it, and the
         // origin map only records where the shift changes (see NormalizedText).
-        char[] chars = input.toCharArray();
-        int length = chars.length;
+        int length = input.length();
+        char[] chars = SCRATCH.atLeast(length);
+        input.getChars(0, length, chars, 0);
         int[] shiftAt = EMPTY;
         int[] shifts = EMPTY;
         int shiftCount = 0;
@@ -65,7 +68,7 @@ public final class TextNormalizer {
                 i++;
             }
         }
-        return new NormalizedText(new String(chars, 0, length - shift), shiftAt, shifts, shiftCount);
+        return new NormalizedText(java.util.Arrays.copyOf(chars, length - shift), shiftAt, shifts, shiftCount);
     }
 
     /** The folded form of one char, or 0 when the char is dropped. */

@@ -27,6 +27,32 @@ class TextNormalizerTest {
     }
 
     @Test
+    void aShortTextAfterALongOneOnTheSameThreadIsItsOwn() {
+        // the working array is reused per thread: nothing of the longer text may show through
+        NormalizedText longer = TextNormalizer.normalize("机密★一年\n".repeat(5000));
+        NormalizedText shorter = TextNormalizer.normalize("内部 资料");
+        assertEquals("内部资料", shorter.text());
+        assertEquals(4, shorter.length());
+        assertEquals("机密★一年\n".repeat(5000), longer.text());
+    }
+
+    @Test
+    void theCharAccessorsAgreeWithTheText() {
+        NormalizedText t = TextNormalizer.normalize("第一行\r\n密 级：机密\n");
+        String text = t.text();
+        assertEquals(text.indexOf('\n'), t.indexOf('\n', 0));
+        assertEquals(text.indexOf('\n', 4), t.indexOf('\n', 4));
+        assertEquals(-1, t.indexOf('\n', text.length()));
+        assertEquals(text.substring(4, 7), t.substring(4, 7));
+        char[] dst = new char[3];
+        t.getChars(4, 7, dst, 0);
+        assertEquals(text.substring(4, 7), new String(dst));
+        for (int i = 0; i < text.length(); i++) {
+            assertEquals(text.charAt(i), t.charAt(i));
+        }
+    }
+
+    @Test
     void everyLineBreakBecomesOneNewline() {
         assertEquals("a\nb\nc\nd\ne", TextNormalizer.normalize("a\r\nb\rc\nd\u2028e").text());
         assertEquals("\n\n", TextNormalizer.normalize("\r\r\n").text());
