@@ -122,7 +122,7 @@ jpackage --type app-image --name secrecy-guard --app-version "$app_version" \
     --vendor "SecrecyGuard" --description "Endpoint guard for classified material" \
     --input "$work/input" --main-jar secrecy-guard.jar --main-class org.secrecyguard.app.Main \
     --runtime-image "$work/runtime" --icon icons/png/protected-256.png \
-    --java-options "-Xms8m -Xmx64m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=25 -XX:TieredStopAtLevel=1 -Xss512k -Dfile.encoding=UTF-8 -Dorg.sqlite.lib.path=\$APPDIR -Dorg.sqlite.lib.name=libsqlitejdbc.so -Dsecrecyguard.trayCommand=/usr/bin/secrecy-guard -XX:SharedArchiveFile=/var/cache/secrecy-guard/classes.jsa" \
+    --java-options "-Xms24m -Xmx64m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=25 -XX:TieredStopAtLevel=1 -Xss512k -Dfile.encoding=UTF-8 -Dorg.sqlite.lib.path=\$APPDIR -Dorg.sqlite.lib.name=libsqlitejdbc.so -Dsecrecyguard.trayCommand=/usr/bin/secrecy-guard -XX:SharedArchiveFile=/var/cache/secrecy-guard/classes.jsa" \
     --dest "$work/image"
 
 list_shared_classes "$work/image/secrecy-guard" > "$work/image/secrecy-guard/lib/app/secrecy-guard.classlist"

@@ -10,6 +10,6 @@ export OMP_THREAD_LIMIT="${OMP_THREAD_LIMIT:-1}"
 # Resident-app JVM settings (docs/benchmarks.md, "Clipboard and resident app"): a small serial-GC heap
 # that shrinks when idle, C1 only, fewer malloc arenas. SG_JAVA_OPTS replaces them.
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
-SG_JAVA_OPTS=${SG_JAVA_OPTS:-"-Xms8m -Xmx64m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=25 -XX:TieredStopAtLevel=1 -Xss512k"}
+SG_JAVA_OPTS=${SG_JAVA_OPTS:-"-Xms24m -Xmx64m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=25 -XX:TieredStopAtLevel=1 -Xss512k"}
 # shellcheck disable=SC2086
 exec java $SG_JAVA_OPTS -jar target/secrecy-guard.jar "$@"

@@ -51,7 +51,7 @@ $TesseractDlls = @("libtesseract553.dll", "libleptonica1870.dll")
 $VcRuntimeDlls = @("msvcp140.dll", "vcruntime140.dll", "vcruntime140_1.dll")
 $Launchers = @("SecrecyGuard.exe", "SecrecyGuardService.exe", "secrecy-guard.exe")
 # Resident-app JVM settings, as installer/package.sh (docs/benchmarks.md); $APPDIR is expanded by the launcher.
-$TrayJavaOptions = '-Xms8m -Xmx64m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=25 -XX:TieredStopAtLevel=1 -Xss512k -Dfile.encoding=UTF-8 -Djna.library.path=$APPDIR -Djna.boot.library.path=$APPDIR -Djna.nounpack=true'
+$TrayJavaOptions = '-Xms24m -Xmx64m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=25 -XX:TieredStopAtLevel=1 -Xss512k -Dfile.encoding=UTF-8 -Djna.library.path=$APPDIR -Djna.boot.library.path=$APPDIR -Djna.nounpack=true'
 
 function Find-Tool([string]$Name, [string]$Hint) {
     $cmd = Get-Command $Name -ErrorAction SilentlyContinue

@@ -50,13 +50,12 @@ final class TextDecoder {
             }
             return new Decoded(new String(bytes, offset + skip, length - skip, bom), bom);
         }
-        if (utf16WithoutBom(bytes, offset, length) == null) {
-            // Most text is UTF-8: one strict pass decodes it and proves it valid; anything else takes the
-            // full detection.
-            Utf8Text.Decoded utf8 = Utf8Text.decode(bytes, offset, length);
-            if (utf8 != null) {
-                return new Decoded(utf8.text(), StandardCharsets.UTF_8, !utf8.needsCleaning());
-            }
+        // Most text is UTF-8: one strict pass decodes it and proves it valid; anything else takes the
+        // full detection. UTF-16 without a byte-order mark can be valid UTF-8 too, but only with zero
+        // bytes in it, so the UTF-16 test is left for text that has them.
+        Utf8Text.Decoded utf8 = Utf8Text.decode(bytes, offset, length);
+        if (utf8 != null && (!utf8.hasNul() || utf16WithoutBom(bytes, offset, length) == null)) {
+            return new Decoded(utf8.text(), StandardCharsets.UTF_8, !utf8.needsCleaning());
         }
         Charset cs = detect(bytes, offset, length);
         return new Decoded(new String(bytes, offset, length, cs), cs);

@@ -16,8 +16,11 @@ final class Utf8Text {
     /** Up to 256K chars (512 KB) kept per extracting thread: a text file of up to 256 KB decodes in place. */
     private static final CharScratch SCRATCH = new CharScratch(1 << 18);
 
-    /** The text, and whether it holds a char {@code clean} changes or drops. */
-    record Decoded(String text, boolean needsCleaning) {
+    /**
+     * The text, whether it holds a char {@code clean} changes or drops, and whether it holds U+0000 (only
+     * such bytes can be UTF-16 without a byte-order mark, which is also valid UTF-8).
+     */
+    record Decoded(String text, boolean needsCleaning, boolean hasNul) {
     }
 
     private Utf8Text() {
@@ -33,11 +36,13 @@ final class Utf8Text {
         int i = off;
         int end = off + len;
         boolean special = false;
+        boolean nul = false;
         while (i < end) {
             int b0 = b[i];
             if (b0 >= 0) {
                 if (b0 < 0x20 && b0 != '\n' && b0 != '\t' || b0 == 0x7f) {
                     special = true;
+                    nul |= b0 == 0;
                 }
                 out[n++] = (char) b0;
                 i++;
@@ -93,7 +98,7 @@ final class Utf8Text {
         while (n > 0 && Character.isWhitespace(out[n - 1])) {
             n--; // here, not by the collector's stripTrailing: that copies the whole text again
         }
-        return new Decoded(new String(out, 0, n), special);
+        return new Decoded(new String(out, 0, n), special, nul);
     }
 
     /**

@@ -109,6 +109,16 @@ class FormatSnifferTest {
     }
 
     @Test
+    void aStartPastTheFirstLookIsStillSeen() throws Exception {
+        // the first look covers 512 bytes; a page opening after more whitespace than that is still a page
+        String pad = " \n".repeat(400);
+        assertEquals(Format.XML, sniff("a.txt", utf8(pad + "<?xml version='1.0'?><a>机密</a>")).format());
+        assertEquals(Format.HTML, sniff("a.txt", utf8(pad + "<html><body>机密</body></html>")).format());
+        assertEquals(Format.TEXT, sniff("a.txt", utf8(pad + FIRST_LINE_MARK + "\n正文")).format());
+        assertEquals(Format.TEXT, sniff("a.txt", utf8("正".repeat(300) + "<html>")).format());
+    }
+
+    @Test
     void pdfAndPicturesAreKnownByTheirMagic() throws Exception {
         byte[] pdf = TestDocuments.pdf();
         byte[] prefixed = new byte[pdf.length + 100];
