@@ -20,6 +20,7 @@ final class DocumentLines {
     private int[] end = new int[16];
     private int[] lineNumber = new int[16];
     private boolean[] top = new boolean[16];
+    private byte[] charFlags = new byte[16];
     private final int[] linesInSegment;
 
     private DocumentLines(int segments) {
@@ -44,21 +45,25 @@ final class DocumentLines {
     }
 
     private int addSegment(int s, NormalizedText text, boolean topCounts) {
+        // One walk over the chars finds the line breaks and, on the way, which kinds of marking char
+        // each line holds (LineFacts would otherwise walk every short line again).
         int added = 0;
         int lineNo = 1;
         int from = 0;
+        int flags = 0;
         int n = text.length();
-        while (from <= n) {
-            int nl = text.indexOf('\n', from);
-            int to = nl < 0 ? n : nl;
-            if (to > from) {
-                add(s, from, to, lineNo, topCounts && added < TOP_LINES);
+        for (int k = 0; k <= n; k++) {
+            char c = k < n ? text.charAt(k) : '\n';
+            if (c != '\n') {
+                flags |= LineFacts.charFlags(c);
+                continue;
+            }
+            if (k > from) {
+                add(s, from, k, lineNo, topCounts && added < TOP_LINES, flags);
                 added++;
             }
-            if (nl < 0) {
-                break;
-            }
-            from = nl + 1;
+            from = k + 1;
+            flags = 0;
             lineNo++;
         }
         linesInSegment[s] = added;
@@ -68,7 +73,7 @@ final class DocumentLines {
         return added;
     }
 
-    private void add(int s, int from, int to, int lineNo, boolean isTop) {
+    private void add(int s, int from, int to, int lineNo, boolean isTop, int flags) {
         if (count == segment.length) {
             int cap = count * 2;
             segment = Arrays.copyOf(segment, cap);
@@ -76,12 +81,14 @@ final class DocumentLines {
             end = Arrays.copyOf(end, cap);
             lineNumber = Arrays.copyOf(lineNumber, cap);
             top = Arrays.copyOf(top, cap);
+            charFlags = Arrays.copyOf(charFlags, cap);
         }
         segment[count] = s;
         start[count] = from;
         end[count] = to;
         lineNumber[count] = lineNo;
         top[count] = isTop;
+        charFlags[count] = (byte) flags;
         count++;
     }
 
@@ -111,6 +118,11 @@ final class DocumentLines {
      * that segment has more than one line: a marking heads a document, and a text that is nothing
      * but the word "机密" (a copied word) heads nothing.
      */
+    /** {@link LineFacts#charFlags} of all chars of line {@code i}, or-ed. */
+    byte charFlags(int i) {
+        return charFlags[i];
+    }
+
     boolean isTop(int i) {
         return top[i];
     }

@@ -71,10 +71,7 @@ final class LineFacts {
         clue[i] = HeaderClue.NONE;
         // most lines are prose or table text: one look at their characters rules both parsers out
         if (to - from <= MarkingParser.MAX_LINE) {
-            int flags = 0;
-            for (int k = from; k < to; k++) {
-                flags |= CHAR_FLAGS[t.charAt(k)];
-            }
+            int flags = lines.charFlags(i);
             boolean level = (flags & LEVEL) != 0;
             boolean clueChar = (flags & CLUE) != 0;
             if (level) {
@@ -85,6 +82,11 @@ final class LineFacts {
             }
         }
         state[i] = KNOWN;
+    }
+
+    /** Whether {@code c} can start a level word (1) or belongs to a 版头 clue (2). */
+    static int charFlags(char c) {
+        return CHAR_FLAGS[c];
     }
 
     private static byte[] buildCharFlags() {
