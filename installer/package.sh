@@ -114,15 +114,19 @@ unzip -p "$work/input/secrecy-guard.jar" "org/sqlite/native/$sqlite/libsqlitejdb
 # Chinese dates in jdk.localedata, GB18030/GBK in jdk.charsets, zip file systems, the MXBeans).
 modules=$(jdeps --multi-release 17 --ignore-missing-deps --print-module-deps target/secrecy-guard.jar)
 modules="$modules,jdk.crypto.ec,jdk.localedata,jdk.charsets,jdk.zipfs,jdk.management,java.desktop"
-jlink --add-modules "$modules" --include-locales=en,zh --strip-debug --strip-native-commands --no-man-pages --no-header-files \
+jlink --add-modules "$modules" --include-locales=en,zh --strip-debug --no-man-pages --no-header-files \
       --compress=2 --output "$work/runtime"
+# Of the runtime's commands only java stays: /usr/bin/secrecy-guard starts it (see secrecy-guard.sh).
+find "$work/runtime/bin" -type f ! -name java -delete
 
-# Resident-app JVM settings (docs/benchmarks.md, as installer/run.sh).
+# Resident-app JVM settings (docs/benchmarks.md, as installer/run.sh), for the jpackage launcher and for
+# /usr/bin/secrecy-guard, which starts the runtime's java with the same options ($APPDIR: lib/app).
+java_options='-Xms24m -Xmx64m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=25 -XX:TieredStopAtLevel=1 -Xss512k -Dfile.encoding=UTF-8 -Dorg.sqlite.lib.path=$APPDIR -Dorg.sqlite.lib.name=libsqlitejdbc.so -Dsecrecyguard.trayCommand=/usr/bin/secrecy-guard -XX:SharedArchiveFile=/var/cache/secrecy-guard/classes.jsa'
 jpackage --type app-image --name secrecy-guard --app-version "$app_version" \
     --vendor "SecrecyGuard" --description "Endpoint guard for classified material" \
     --input "$work/input" --main-jar secrecy-guard.jar --main-class org.secrecyguard.app.Main \
     --runtime-image "$work/runtime" --icon icons/png/protected-256.png \
-    --java-options "-Xms24m -Xmx64m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=25 -XX:TieredStopAtLevel=1 -Xss512k -Dfile.encoding=UTF-8 -Dorg.sqlite.lib.path=\$APPDIR -Dorg.sqlite.lib.name=libsqlitejdbc.so -Dsecrecyguard.trayCommand=/usr/bin/secrecy-guard -XX:SharedArchiveFile=/var/cache/secrecy-guard/classes.jsa" \
+    --java-options "$java_options" \
     --dest "$work/image"
 
 list_shared_classes "$work/image/secrecy-guard" > "$work/image/secrecy-guard/lib/app/secrecy-guard.classlist"
@@ -133,14 +137,20 @@ cp -a "$work/image/secrecy-guard" "$root/opt/secrecy-guard"
 # Debian's JDK ships some libraries and files with modes lintian dislikes: normalise.
 find "$root/opt" -type d -exec chmod 0755 {} +
 find "$root/opt" -type f -exec chmod 0644 {} +
-chmod 0755 "$root/opt/secrecy-guard/bin/secrecy-guard" "$root/opt/secrecy-guard/lib/runtime/lib/jspawnhelper"
+chmod 0755 "$root/opt/secrecy-guard/bin/secrecy-guard" "$root/opt/secrecy-guard/lib/runtime/lib/jspawnhelper" \
+    "$root/opt/secrecy-guard/lib/runtime/bin/java"
+# The name process lists show for the app (the kernel takes it from the path that was started).
+ln -s java "$root/opt/secrecy-guard/lib/runtime/bin/secrecy-guard"
 # Symbol tables are no use on an office PC (lintian: unstripped-binary-or-object); dynamic symbols stay.
 elfs=$(find "$(pwd)/$root/opt" -type f -exec sh -c 'head -c4 "$1" | grep -q ELF && echo "$1"' _ {} \;)
 # shellcheck disable=SC2086
 strip --strip-unneeded --remove-section=.comment --remove-section=.note $elfs
 
 d=installer/deb
-install -D -m 0755 $d/secrecy-guard.sh "$root/usr/bin/secrecy-guard"
+install -d -m 0755 "$root/usr/bin"
+sed "s|@JAVA_OPTIONS@|$(echo "-Djpackage.app-version=$app_version $java_options" | sed 's|\$APPDIR|/opt/secrecy-guard/lib/app|g')|" \
+    $d/secrecy-guard.sh > "$root/usr/bin/secrecy-guard"
+chmod 0755 "$root/usr/bin/secrecy-guard"
 install -D -m 0644 $d/secrecy-guard.service "$root/lib/systemd/system/secrecy-guard.service"
 install -D -m 0644 $d/secrecy-guard.desktop "$root/usr/share/applications/secrecy-guard.desktop"
 install -D -m 0644 $d/secrecy-guard-autostart.desktop "$root/etc/xdg/autostart/secrecy-guard.desktop"

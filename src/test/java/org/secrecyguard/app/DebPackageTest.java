@@ -172,6 +172,8 @@ class DebPackageTest {
                 // Tamper: the user kills the tray app. The service starts it again in the session and logs it.
                 List<String> killed = desktop.trayPids();
                 assertEquals(1, killed.size(), killed.toString());
+                assertEquals("secrecy-guard", Files.readString(Path.of("/proc", killed.get(0), "comm")).strip(),
+                        "process lists show the app by its name, not as java");
                 assertEquals(0, run(30, "kill", "-KILL", killed.get(0)).exit());
                 String stopped = "";
                 for (int i = 0; i < 40 && !stopped.contains("restarted by the service"); i++) {
@@ -285,7 +287,7 @@ class DebPackageTest {
 
         /** The pids of the user's running tray apps. */
         List<String> trayPids() throws Exception {
-            return run(30, "pgrep", "-u", USER, "-f", "^/opt/secrecy-guard/bin/secrecy-guard$").out().lines().toList();
+            return run(30, "pgrep", "-u", USER, "-f", "^/opt/secrecy-guard/lib/runtime/bin/secrecy-guard .* org\\.secrecyguard\\.app\\.Main$").out().lines().toList();
         }
 
         @Override
