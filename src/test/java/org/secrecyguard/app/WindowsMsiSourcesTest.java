@@ -215,13 +215,13 @@ class WindowsMsiSourcesTest {
 
     @Test
     void launchersUseTheDebsJvmSettingsAndLoadNativesFromTheAppFolder() throws IOException {
-        Matcher deb = Pattern.compile("--java-options \"([^\"]+)\"").matcher(Files.readString(Path.of("installer/package.sh")));
+        Matcher deb = Pattern.compile("java_options='([^']+)'").matcher(Files.readString(Path.of("installer/package.sh")));
         assertTrue(deb.find());
         String natives = " -Djna.library.path=$APPDIR -Djna.boot.library.path=$APPDIR -Djna.nounpack=true";
         // The .deb's pointer to its unpacked SQLite library is Linux-only (a .so under $APPDIR), and so is the
         // tray command its service restarts a killed tray app with (the MSI's service launcher names its own), and
         // so is the class-data archive postinst makes (the MSI has no such step yet: docs/design.md).
-        String shared = deb.group(1).replace(" -Dorg.sqlite.lib.path=\\$APPDIR -Dorg.sqlite.lib.name=libsqlitejdbc.so"
+        String shared = deb.group(1).replace(" -Dorg.sqlite.lib.path=$APPDIR -Dorg.sqlite.lib.name=libsqlitejdbc.so"
                 + " -Dsecrecyguard.trayCommand=/usr/bin/secrecy-guard -XX:SharedArchiveFile=/var/cache/secrecy-guard/classes.jsa", "");
         assertTrue(ps1().contains("$TrayJavaOptions = '" + shared + natives + "'"), "tray: the .deb's settings");
         assertTrue(launcherProperties("service-launcher.properties").getProperty("java-options").startsWith(shared + natives));
