@@ -20,7 +20,7 @@ final class DocumentLines {
     private int[] end = new int[16];
     private int[] lineNumber = new int[16];
     private boolean[] top = new boolean[16];
-    private byte[] charFlags = new byte[16];
+    private byte[] charClasses = new byte[16];
     private final int[] linesInSegment;
 
     private DocumentLines(int segments) {
@@ -45,25 +45,25 @@ final class DocumentLines {
     }
 
     private int addSegment(int s, NormalizedText text, boolean topCounts) {
-        // One walk over the chars finds the line breaks and, on the way, which kinds of marking char
+        // One walk over the chars finds the line breaks and, on the way, which classes of marking char
         // each line holds (LineFacts would otherwise walk every short line again).
         int added = 0;
         int lineNo = 1;
         int from = 0;
-        int flags = 0;
+        int classes = 0;
         int n = text.length();
         for (int k = 0; k <= n; k++) {
             char c = k < n ? text.charAt(k) : '\n';
             if (c != '\n') {
-                flags |= LineFacts.charFlags(c);
+                classes |= MarkingChars.classesOf(c);
                 continue;
             }
             if (k > from) {
-                add(s, from, k, lineNo, topCounts && added < TOP_LINES, flags);
+                add(s, from, k, lineNo, topCounts && added < TOP_LINES, classes);
                 added++;
             }
             from = k + 1;
-            flags = 0;
+            classes = 0;
             lineNo++;
         }
         linesInSegment[s] = added;
@@ -73,7 +73,7 @@ final class DocumentLines {
         return added;
     }
 
-    private void add(int s, int from, int to, int lineNo, boolean isTop, int flags) {
+    private void add(int s, int from, int to, int lineNo, boolean isTop, int classes) {
         if (count == segment.length) {
             int cap = count * 2;
             segment = Arrays.copyOf(segment, cap);
@@ -81,14 +81,14 @@ final class DocumentLines {
             end = Arrays.copyOf(end, cap);
             lineNumber = Arrays.copyOf(lineNumber, cap);
             top = Arrays.copyOf(top, cap);
-            charFlags = Arrays.copyOf(charFlags, cap);
+            charClasses = Arrays.copyOf(charClasses, cap);
         }
         segment[count] = s;
         start[count] = from;
         end[count] = to;
         lineNumber[count] = lineNo;
         top[count] = isTop;
-        charFlags[count] = (byte) flags;
+        charClasses[count] = (byte) classes;
         count++;
     }
 
@@ -113,16 +113,16 @@ final class DocumentLines {
         return lineNumber[i];
     }
 
+    /** The {@link MarkingChars#classesOf classes} of all chars of line {@code i}, or-ed. */
+    int charClasses(int i) {
+        return charClasses[i] & 0xff;
+    }
+
     /**
      * True for the first few non-empty lines of the first body segment or of an OCR'd image, when
      * that segment has more than one line: a marking heads a document, and a text that is nothing
      * but the word "机密" (a copied word) heads nothing.
      */
-    /** {@link LineFacts#charFlags} of all chars of line {@code i}, or-ed. */
-    byte charFlags(int i) {
-        return charFlags[i];
-    }
-
     boolean isTop(int i) {
         return top[i];
     }

@@ -10,14 +10,6 @@ import org.secrecyguard.engine.text.NormalizedText;
 final class LineFacts {
     private static final byte UNKNOWN = 0;
     private static final byte KNOWN = 1;
-    /** A marking line holds at least one of these (工作秘密, 绝密, 机密, 秘密, 内部). */
-    private static final String LEVEL_INITIALS = "工绝机秘内";
-    /** A 版头 clue line holds a digit or one of these (特急/加急/特提, 密级, …文件, …号). */
-    private static final String CLUE_CHARS = "急提级件号";
-    /** Per char: {@link #LEVEL} and/or {@link #CLUE}, so that the look at a line is one table load per char. */
-    private static final byte[] CHAR_FLAGS = buildCharFlags();
-    private static final int LEVEL = 1;
-    private static final int CLUE = 2;
 
     private final DocumentText document;
     private final DocumentLines lines;
@@ -71,9 +63,9 @@ final class LineFacts {
         clue[i] = HeaderClue.NONE;
         // most lines are prose or table text: one look at their characters rules both parsers out
         if (to - from <= MarkingParser.MAX_LINE) {
-            int flags = lines.charFlags(i);
-            boolean level = (flags & LEVEL) != 0;
-            boolean clueChar = (flags & CLUE) != 0;
+            int classes = lines.charClasses(i);
+            boolean level = (classes & MarkingChars.LEVEL_INITIAL) != 0;
+            boolean clueChar = (classes & MarkingChars.CLUE) != 0;
             if (level) {
                 candidate[i] = MarkingParser.parseLine(t, from, to);
             }
@@ -82,25 +74,5 @@ final class LineFacts {
             }
         }
         state[i] = KNOWN;
-    }
-
-    /** Whether {@code c} can start a level word (1) or belongs to a 版头 clue (2). */
-    static int charFlags(char c) {
-        return CHAR_FLAGS[c];
-    }
-
-    private static byte[] buildCharFlags() {
-        byte[] flags = new byte[Character.MAX_VALUE + 1];
-        for (int c = 0; c <= Character.MAX_VALUE; c++) {
-            int f = 0;
-            if (LEVEL_INITIALS.indexOf(c) >= 0) {
-                f |= LEVEL;
-            }
-            if (CLUE_CHARS.indexOf(c) >= 0 || MarkingChars.ocrDigit((char) c) >= 0) {
-                f |= CLUE;
-            }
-            flags[c] = (byte) f;
-        }
-        return flags;
     }
 }

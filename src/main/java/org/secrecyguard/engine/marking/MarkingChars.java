@@ -18,6 +18,14 @@ final class MarkingChars {
     /** Marks that make a level word a mention (book titles, quotations), never a marking. */
     private static final String MENTION_MARKS = "《》〈〉“”‘’「」『』";
 
+    /** A marking line holds at least one of these (工作秘密, 绝密, 机密, 秘密, 内部). */
+    private static final String LEVEL_INITIALS = "工绝机秘内";
+    /** A 版头 clue line holds an (OCR) digit or one of these (特急/加急/特提, 密级, …文件, …号). */
+    private static final String CLUE_CHARS = "急提级件号";
+
+    /** Classes a line's chars are or-ed into ({@link DocumentLines#charClasses}), asked by LineFacts. */
+    static final int LEVEL_INITIAL = 64;
+    static final int CLUE = 128;
     private static final int REAL_STAR = 1;
     private static final int STAR_LOOKALIKE = 2;
     private static final int EDGE = 4;
@@ -26,7 +34,8 @@ final class MarkingChars {
     private static final int MENTION = 32;
     /**
      * The classes of every char, one look-up instead of a search through the strings above: the parser
-     * asks them of the edge chars of every short line, and a self-check meets millions of lines.
+     * asks them of the edge chars of every short line, the line split of every char, and a self-check
+     * meets millions of lines.
      */
     private static final byte[] CLASSES = classes();
 
@@ -41,6 +50,13 @@ final class MarkingChars {
         mark(table, INNER_NOISE, INNER);
         mark(table, CHINESE_NUMERALS, NUMERAL);
         mark(table, MENTION_MARKS, MENTION);
+        mark(table, LEVEL_INITIALS, LEVEL_INITIAL);
+        mark(table, CLUE_CHARS, CLUE);
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            if (ocrDigit((char) c) >= 0) {
+                table[c] |= (byte) CLUE;
+            }
+        }
         return table;
     }
 
@@ -48,6 +64,11 @@ final class MarkingChars {
         for (int i = 0; i < chars.length(); i++) {
             table[chars.charAt(i)] |= (byte) bit;
         }
+    }
+
+    /** All classes of {@code c} as bits ({@link #LEVEL_INITIAL}, {@link #CLUE} and the private ones). */
+    static int classesOf(char c) {
+        return CLASSES[c] & 0xff;
     }
 
     static boolean isRealStar(char c) {

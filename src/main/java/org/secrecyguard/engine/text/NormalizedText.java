@@ -57,16 +57,6 @@ public final class NormalizedText {
         System.arraycopy(chars, from, dst, dstFrom, to - from);
     }
 
-    /** The index of the first {@code c} at or after {@code from}, or -1. */
-    public int indexOf(char c, int from) {
-        for (int i = Math.max(0, from); i < chars.length; i++) {
-            if (chars[i] == c) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     /** Index in the original string of normalised char {@code i} (i may equal length()). */
     public int originOf(int i) {
         if (i < 0 || i > chars.length) {

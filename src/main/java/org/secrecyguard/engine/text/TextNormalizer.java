@@ -25,10 +25,10 @@ public final class TextNormalizer {
     }
 
     public static NormalizedText normalize(String input) {
-        // Fold in place in a private copy (this thread's scratch: getChars is one vectorised copy), and
-        // the output never overtakes the input. Chars are mostly kept one for one, so the inner loop only folds and moves
-        // them by the current shift; the rare dropped chars (and CRs) are handled outside it, and the
-        // origin map only records where the shift changes (see NormalizedText).
+        // Fold in place in a private copy (this thread's scratch array): the output never overtakes the
+        // input. Chars are mostly kept one for one, so the inner loop only folds and moves them by the
+        // current shift; the rare dropped chars (and CRs) are handled outside it, and the origin map only
+        // records where the shift changes (see NormalizedText).
         int length = input.length();
         char[] chars = SCRATCH.atLeast(length);
         input.getChars(0, length, chars, 0);
