@@ -3,7 +3,6 @@ package org.secrecyguard.engine;
 import java.util.ArrayList;
 import java.util.List;
 import org.secrecyguard.engine.text.NormalizedText;
-import org.secrecyguard.engine.text.TextNormalizer;
 
 /** All text segments of one document, each normalised once and shared by every detector. */
 public final class DocumentText {
@@ -14,7 +13,7 @@ public final class DocumentText {
         this.segments = List.copyOf(segments);
         List<NormalizedText> list = new ArrayList<>(segments.size());
         for (Segment s : segments) {
-            list.add(TextNormalizer.normalize(s.text()));
+            list.add(s.normalize());
         }
         this.normalized = List.copyOf(list);
     }

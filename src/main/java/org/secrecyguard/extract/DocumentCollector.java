@@ -64,6 +64,25 @@ final class DocumentCollector {
         segments.add(new Segment(clean, kind, ctx.where(where)));
     }
 
+    /**
+     * As {@link #addClean(String, SegmentKind, String)}, for chars without trailing whitespace; the
+     * segment takes them over.
+     */
+    void addClean(char[] chars, SegmentKind kind, String where) {
+        if (chars.length == 0) {
+            return; // stripped of trailing whitespace, so blank only when empty
+        }
+        int granted = ctx.budget().takeChars(chars.length);
+        if (granted < chars.length) {
+            textCut = true;
+            if (granted == 0) {
+                return;
+            }
+            chars = java.util.Arrays.copyOf(chars, granted);
+        }
+        segments.add(Segment.ofChars(chars, kind, ctx.where(where)));
+    }
+
     /** Adds a segment whose location is already complete (archive entry names: "a.zip!/b/c.docx"). */
     void addAbsolute(String text, SegmentKind kind, String where) {
         if (text == null || text.isBlank()) {

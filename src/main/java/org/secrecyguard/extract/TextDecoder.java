@@ -25,11 +25,48 @@ final class TextDecoder {
 
     /**
      * The text and the charset it was read with; {@code clean} when the text is known to hold nothing
-     * {@link DocumentCollector#clean} would change.
+     * {@link DocumentCollector#clean} would change. UTF-8 keeps the decoder's chars and makes the String
+     * only when asked: a plain text file's segment takes the chars as they are.
      */
-    record Decoded(String text, Charset charset, boolean clean) {
-        Decoded(String text, Charset charset) {
-            this(text, charset, false);
+    static final class Decoded {
+        private final char[] chars;
+        private String text;
+        private final Charset charset;
+        private final boolean clean;
+
+        private Decoded(char[] chars, String text, Charset charset, boolean clean) {
+            this.chars = chars;
+            this.text = text;
+            this.charset = charset;
+            this.clean = clean;
+        }
+
+        static Decoded ofString(String text, Charset charset) {
+            return new Decoded(null, text, charset, false);
+        }
+
+        static Decoded ofUtf8(Utf8Text.Decoded utf8, Charset charset) {
+            return new Decoded(utf8.chars(), null, charset, !utf8.needsCleaning());
+        }
+
+        String text() {
+            if (text == null) {
+                text = new String(chars);
+            }
+            return text;
+        }
+
+        /** The decoded chars, or null when the text was decoded to a String; not to be changed. */
+        char[] chars() {
+            return chars;
+        }
+
+        Charset charset() {
+            return charset;
+        }
+
+        boolean clean() {
+            return clean;
         }
     }
 
@@ -46,19 +83,19 @@ final class TextDecoder {
             int skip = bom == StandardCharsets.UTF_8 ? 3 : 2;
             Utf8Text.Decoded utf8 = bom == StandardCharsets.UTF_8 ? Utf8Text.decode(bytes, offset + skip, length - skip) : null;
             if (utf8 != null) {
-                return new Decoded(utf8.text(), bom, !utf8.needsCleaning());
+                return Decoded.ofUtf8(utf8, bom);
             }
-            return new Decoded(new String(bytes, offset + skip, length - skip, bom), bom);
+            return Decoded.ofString(new String(bytes, offset + skip, length - skip, bom), bom);
         }
         // Most text is UTF-8: one strict pass decodes it and proves it valid; anything else takes the
         // full detection. UTF-16 without a byte-order mark can be valid UTF-8 too, but only with zero
         // bytes in it, so the UTF-16 test is left for text that has them.
         Utf8Text.Decoded utf8 = Utf8Text.decode(bytes, offset, length);
         if (utf8 != null && (!utf8.hasNul() || utf16WithoutBom(bytes, offset, length) == null)) {
-            return new Decoded(utf8.text(), StandardCharsets.UTF_8, !utf8.needsCleaning());
+            return Decoded.ofUtf8(utf8, StandardCharsets.UTF_8);
         }
         Charset cs = detect(bytes, offset, length);
-        return new Decoded(new String(bytes, offset, length, cs), cs);
+        return Decoded.ofString(new String(bytes, offset, length, cs), cs);
     }
 
     /**

@@ -13,7 +13,7 @@ final class TextFileExtractor implements FormatExtractor {
         int length = TextDecoder.lengthWithin(b, out.context().limits().maxTextBytes());
         TextDecoder.Decoded text = TextDecoder.decode(b, 0, length);
         if (text.clean()) {
-            out.addClean(text.text(), SegmentKind.BODY, "body"); // the decoder saw every char already
+            out.addClean(text.chars(), SegmentKind.BODY, "body"); // the decoder saw every char already
         } else {
             out.add(text.text(), SegmentKind.BODY, "body");
         }

@@ -20,7 +20,10 @@ final class Utf8Text {
      * The text, whether it holds a char {@code clean} changes or drops, and whether it holds U+0000 (only
      * such bytes can be UTF-16 without a byte-order mark, which is also valid UTF-8).
      */
-    record Decoded(String text, boolean needsCleaning, boolean hasNul) {
+    record Decoded(char[] chars, boolean needsCleaning, boolean hasNul) {
+        String text() {
+            return new String(chars);
+        }
     }
 
     private Utf8Text() {
@@ -98,7 +101,7 @@ final class Utf8Text {
         while (n > 0 && Character.isWhitespace(out[n - 1])) {
             n--; // here, not by the collector's stripTrailing: that copies the whole text again
         }
-        return new Decoded(new String(out, 0, n), special, nul);
+        return new Decoded(java.util.Arrays.copyOf(out, n), special, nul);
     }
 
     /**

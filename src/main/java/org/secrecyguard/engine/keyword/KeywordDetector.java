@@ -342,7 +342,7 @@ public final class KeywordDetector implements TextDetector {
 
         /** A term starting (ending) with a Latin letter or digit must not continue a word of the text. */
         private boolean atWordBoundaries(int s, int length) {
-            String original = segment.text();
+            Segment original = segment;
             if (KeywordText.isAsciiWordChar(chars[s])) {
                 int before = normalized.originOf(indexOf(s)) - 1;
                 if (before >= 0 && KeywordText.isAsciiWordChar(TextNormalizer.fold(original.charAt(before)))) {

@@ -25,13 +25,24 @@ public final class TextNormalizer {
     }
 
     public static NormalizedText normalize(String input) {
-        // Fold in place in a private copy (this thread's scratch array): the output never overtakes the
-        // input. Chars are mostly kept one for one, so the inner loop only folds and moves them by the
-        // current shift; the rare dropped chars (and CRs) are handled outside it, and the origin map only
-        // records where the shift changes (see NormalizedText).
         int length = input.length();
         char[] chars = SCRATCH.atLeast(length);
         input.getChars(0, length, chars, 0);
+        return fold(chars, chars, length);
+    }
+
+    /** As {@link #normalize(String)}, for text held as chars (left as they are). */
+    public static NormalizedText normalize(char[] input) {
+        return fold(input, SCRATCH.atLeast(input.length), input.length);
+    }
+
+    /**
+     * Folds {@code length} chars of {@code in} into {@code chars} (this thread's scratch array, or
+     * {@code in} itself: the output never overtakes the input). Chars are mostly kept one for one, so the
+     * inner loop only folds and moves them by the current shift; the rare dropped chars (and CRs) are
+     * handled outside it, and the origin map only records where the shift changes (see NormalizedText).
+     */
+    private static NormalizedText fold(char[] in, char[] chars, int length) {
         int[] shiftAt = EMPTY;
         int[] shifts = EMPTY;
         int shiftCount = 0;
@@ -39,7 +50,7 @@ public final class TextNormalizer {
         int i = 0;
         while (true) {
             for (; i < length; i++) {
-                char folded = FOLD[chars[i]];
+                char folded = FOLD[in[i]];
                 if (folded == 0) {
                     break;
                 }
@@ -49,8 +60,8 @@ public final class TextNormalizer {
                 break;
             }
             int dropped = i;
-            for (; i < length && FOLD[chars[i]] == 0; i++) {
-                if (chars[i] == '\r' && (i + 1 == length || chars[i + 1] != '\n')) {
+            for (; i < length && FOLD[in[i]] == 0; i++) {
+                if (in[i] == '\r' && (i + 1 == length || in[i + 1] != '\n')) {
                     break; // a lone CR is a line break; the CR of CRLF is dropped and the LF emits it
                 }
             }
@@ -63,7 +74,7 @@ public final class TextNormalizer {
                 shiftAt[shiftCount] = i - shift;
                 shifts[shiftCount++] = shift;
             }
-            if (i < length && FOLD[chars[i]] == 0) { // the lone CR
+            if (i < length && FOLD[in[i]] == 0) { // the lone CR
                 chars[i - shift] = '\n';
                 i++;
             }

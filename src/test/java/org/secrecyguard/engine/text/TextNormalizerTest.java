@@ -97,11 +97,14 @@ class TextNormalizerTest {
                 }
             }
             origins.add(raw.length());
-            NormalizedText t = TextNormalizer.normalize(raw);
-            assertEquals(want.toString(), t.text(), "text of round " + round);
-            for (int i = 0; i <= t.length(); i++) {
-                assertEquals((int) origins.get(i), t.originOf(i), "origin of " + i + " in round " + round);
+            char[] rawChars = raw.toCharArray();
+            for (NormalizedText t : java.util.List.of(TextNormalizer.normalize(raw), TextNormalizer.normalize(rawChars))) {
+                assertEquals(want.toString(), t.text(), "text of round " + round);
+                for (int i = 0; i <= t.length(); i++) {
+                    assertEquals((int) origins.get(i), t.originOf(i), "origin of " + i + " in round " + round);
+                }
             }
+            assertEquals(raw, new String(rawChars), "the chars given are left as they were");
         }
     }
 }
