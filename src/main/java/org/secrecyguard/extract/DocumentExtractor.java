@@ -82,8 +82,47 @@ public final class DocumentExtractor {
      */
     public Document extract(Path file) throws ExtractionException {
         Objects.requireNonNull(file, "file");
-        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        return run(name, ctx -> extractHere(name, read(file), ctx));
+        String name = nameOf(file);
+        return run(name, deadline(), ctx -> extractHere(name, read(file), ctx));
+    }
+
+    /**
+     * As {@link #extract(Path)}, for a caller that is itself a background reader of local folders (the
+     * self-check): the file is read on the calling thread, and plain text is decoded there too. Other
+     * formats still go to a worker under the same deadline, since a third-party parser may get stuck
+     * inside one call. Decoding text is our own bounded code, like the engine that runs on the caller
+     * anyway, and handing each of thousands of small text files to a worker and back (two thread
+     * wake-ups per file) cost a fifth of a self-check. A read that stalls (a dead network mount) holds
+     * the caller rather than a worker.
+     */
+    public Document extractOnCaller(Path file) throws ExtractionException {
+        Objects.requireNonNull(file, "file");
+        String name = nameOf(file);
+        long deadline = deadline();
+        byte[] content = read(file);
+        Sniffed text = plainText(name, content);
+        if (text != null) {
+            return extract(name, content, text, new ExtractionContext(limits, deadline, name, this::extractHere));
+        }
+        return run(name, deadline, ctx -> extractHere(name, content, ctx));
+    }
+
+    /** What the sniffer says when it says plain text, else null (the worker sniffs the rest). */
+    private Sniffed plainText(String name, byte[] content) {
+        try {
+            Sniffed sniffed = FormatSniffer.sniff(name, content, limits.maxZipEntries());
+            return sniffed.format() == Format.TEXT ? sniffed : null;
+        } catch (Throwable t) { // NOPMD: whatever the sniffer trips over, the worker path maps it
+            return null;
+        }
+    }
+
+    private static String nameOf(Path file) {
+        return file.getFileName() == null ? file.toString() : file.getFileName().toString();
+    }
+
+    private long deadline() {
+        return System.nanoTime() + limits.timeBudget().toNanos();
     }
 
     /**
@@ -96,7 +135,7 @@ public final class DocumentExtractor {
             throw tooLarge(content.length);
         }
         String displayName = name == null || name.isBlank() ? "file" : name;
-        return run(displayName, ctx -> extractHere(displayName, content, ctx));
+        return run(displayName, deadline(), ctx -> extractHere(displayName, content, ctx));
     }
 
     /** The work done on a worker thread for one top-level file. */
@@ -104,8 +143,7 @@ public final class DocumentExtractor {
         Document run(ExtractionContext ctx) throws ExtractionException;
     }
 
-    private Document run(String name, Job work) throws ExtractionException {
-        long deadline = System.nanoTime() + limits.timeBudget().toNanos();
+    private Document run(String name, long deadline, Job work) throws ExtractionException {
         Future<Document> job = WORKERS.submit(() -> work.run(new ExtractionContext(limits, deadline, name, this::extractHere)));
         try {
             return job.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -149,11 +187,17 @@ public final class DocumentExtractor {
 
     /** Sniffs and reads on the current (worker) thread; also used for entries nested in containers. */
     private Document extractHere(String name, byte[] content, ExtractionContext ctx) throws ExtractionException {
+        return extract(name, content, null, ctx);
+    }
+
+    /** As {@link #extractHere}, with the format already sniffed when {@code known} is not null. */
+    private Document extract(String name, byte[] content, Sniffed known, ExtractionContext ctx)
+            throws ExtractionException {
         String label = "file";
         DocumentCollector out = null;
         try {
             ctx.checkTime();
-            Sniffed sniffed = FormatSniffer.sniff(name, content, limits.maxZipEntries());
+            Sniffed sniffed = known != null ? known : FormatSniffer.sniff(name, content, limits.maxZipEntries());
             label = sniffed.label();
             switch (sniffed.format()) {
                 case ENCRYPTED_OOXML:
