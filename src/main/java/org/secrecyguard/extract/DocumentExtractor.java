@@ -18,7 +18,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,9 +39,13 @@ import org.secrecyguard.extract.ExtractionException.Reason;
  * keep its worker thread busy until it returns (the thread is a daemon and does not keep the JVM alive).
  */
 public final class DocumentExtractor {
-    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(new WorkerThreads());
+    private static final ExecutorService SHARED_WORKERS = Executors.newCachedThreadPool(
+            new WorkerThreads("extract-worker-", () -> { }));
+
+    private static final long OWN_WORKERS_IDLE_SECONDS = 5;
 
     private final ExtractLimits limits;
+    private final ExecutorService workers;
     private final Map<Format, FormatExtractor> extractors = new EnumMap<>(Format.class);
 
     public DocumentExtractor() {
@@ -47,7 +53,25 @@ public final class DocumentExtractor {
     }
 
     public DocumentExtractor(ExtractLimits limits) {
+        this(limits, SHARED_WORKERS);
+    }
+
+    /**
+     * As {@link #DocumentExtractor(ExtractLimits)}, with workers of its own that run {@code workerStart}
+     * before their first file. A background reader (the self-check) lowers its threads; on the shared
+     * workers its files would be parsed at the interactive checks' priority, and a worker started by a
+     * lowered thread inherits the OS priority (Linux nice value and I/O class) and would go on to parse
+     * the next pasted or uploaded file at it. (Linux passes the priority on to a worker its lowered
+     * caller starts; Windows does not, hence {@code workerStart}.) Idle workers end after a few seconds.
+     */
+    public DocumentExtractor(ExtractLimits limits, Runnable workerStart) {
+        this(limits, new ThreadPoolExecutor(0, Integer.MAX_VALUE, OWN_WORKERS_IDLE_SECONDS, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), new WorkerThreads("check-extract-", Objects.requireNonNull(workerStart))));
+    }
+
+    private DocumentExtractor(ExtractLimits limits, ExecutorService workers) {
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.workers = workers;
         LibrarySettings.apply(limits);
         extractors.put(Format.TEXT, new TextFileExtractor());
         extractors.put(Format.XML, new XmlTextExtractor());
@@ -144,7 +168,7 @@ public final class DocumentExtractor {
     }
 
     private Document run(String name, long deadline, Job work) throws ExtractionException {
-        Future<Document> job = WORKERS.submit(() -> work.run(new ExtractionContext(limits, deadline, name, this::extractHere)));
+        Future<Document> job = workers.submit(() -> work.run(new ExtractionContext(limits, deadline, name, this::extractHere)));
         try {
             return job.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
@@ -263,10 +287,20 @@ public final class DocumentExtractor {
     /** Daemon threads, so that a parser stuck past its deadline never keeps the application alive. */
     private static final class WorkerThreads implements ThreadFactory {
         private final AtomicInteger count = new AtomicInteger();
+        private final String prefix;
+        private final Runnable start;
+
+        WorkerThreads(String prefix, Runnable start) {
+            this.prefix = prefix;
+            this.start = start;
+        }
 
         @Override
         public Thread newThread(Runnable r) {
-            Thread t = new Thread(r, "extract-worker-" + count.incrementAndGet());
+            Thread t = new Thread(() -> {
+                start.run();
+                r.run();
+            }, prefix + count.incrementAndGet());
             t.setDaemon(true);
             return t;
         }

@@ -43,11 +43,12 @@ public final class Scanners {
      * A scanner for a one-shot pass over many files (the self-check): default limits but no result
      * cache, so no file is hashed just to key it (a SHA-256 of every file costs as much CPU as
      * {@code sha256sum} of the whole tree), and files are read and plain text decoded on the calling
-     * thread (see {@link DocumentExtractor#extractOnCaller}).
+     * thread (see {@link DocumentExtractor#extractOnCaller}); the workers that parse the other formats
+     * are the scanner's own and run {@code workerStart} first (the self-check lowers them).
      */
-    public static Scanner uncached(Supplier<Engine> engines, boolean ocr, Path tessdataDir) {
+    public static Scanner uncached(Supplier<Engine> engines, boolean ocr, Path tessdataDir, Runnable workerStart) {
         PictureChecker pictures = ocr ? ocr(tessdataDir) : PictureChecker.none("OCR switched off (--no-ocr)");
-        DocumentSource source = new DocumentExtractor(ExtractLimits.defaults())::extractOnCaller;
+        DocumentSource source = new DocumentExtractor(ExtractLimits.defaults(), workerStart)::extractOnCaller;
         ScanLimits d = ScanLimits.defaults();
         return new Scanner(engines, source, pictures, new ScanLimits(d.maxFileBytes(), d.fileBudget(), 0));
     }

@@ -52,7 +52,7 @@ public record SelfCheckJob(Path indexFile, Supplier<Engine> engines, RulesKey ru
     public CheckSummary run(List<Path> roots, boolean full, boolean resume, CheckListener listener, Cancel cancel) {
         CheckSummary summary;
         try (CheckIndex index = CheckIndex.open(indexFile);
-             Scanner scanner = Scanners.uncached(engines, ocr, tessdata)) {
+             Scanner scanner = Scanners.uncached(engines, ocr, tessdata, priority::lowerCurrentThread)) {
             SelfCheck check = new SelfCheck(scanner, index, rules, new SkippedFolders(disks, ownFolders), busy,
                     priority, Clock.systemDefaultZone(), threads);
             summary = check.run(roots, full, resume, listener, cancel);

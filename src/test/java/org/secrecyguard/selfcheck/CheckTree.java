@@ -87,7 +87,7 @@ final class CheckTree {
 
     static CheckSummary check(Engine engine, RulesKey key, CheckIndex index, List<Path> roots, boolean full,
                               boolean resume, CheckListener listener, Cancel cancel, BusySignal busy) {
-        try (Scanner scanner = Scanners.uncached(() -> engine, false, null)) {
+        try (Scanner scanner = Scanners.uncached(() -> engine, false, null, () -> { })) {
             SelfCheck check = new SelfCheck(scanner, index, key, new SkippedFolders(NO_SYSTEM, List.of()), busy,
                     BackgroundPriority.JAVA_ONLY, java.time.Clock.systemUTC(), 1);
             return check.run(roots, full, resume, listener, cancel);

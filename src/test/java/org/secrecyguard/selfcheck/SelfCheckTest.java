@@ -191,7 +191,7 @@ class SelfCheckTest {
         CheckTree.write(root.resolve("proj/node_modules/a/readme.txt"), CheckTree.MARKED);
         CheckTree.write(root.resolve(".local/share/secrecy-guard/quarantine/q.txt"), CheckTree.MARKED);
         try (CheckIndex index = CheckIndex.open(tmp.resolve("index.db"));
-             var scanner = org.secrecyguard.scan.Scanners.uncached(org.secrecyguard.engine.Baseline::engine, false, null)) {
+             var scanner = org.secrecyguard.scan.Scanners.uncached(org.secrecyguard.engine.Baseline::engine, false, null, () -> { })) {
             SelfCheck check = new SelfCheck(scanner, index, RulesKey.baseline("test", false),
                     new SkippedFolders(CheckTree.NO_SYSTEM, List.of(root.resolve(".local/share/secrecy-guard"))),
                     BusySignal.NEVER, org.secrecyguard.platform.BackgroundPriority.JAVA_ONLY,
