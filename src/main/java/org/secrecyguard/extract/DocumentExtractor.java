@@ -33,8 +33,9 @@ import org.secrecyguard.extract.ExtractionException.Reason;
  * {@link ExtractionException} with a reason and a message without document text; nothing else escapes,
  * not even an {@link OutOfMemoryError} or {@link StackOverflowError} from a parser.
  *
- * <p>Thread-safe; share one instance. Parsing runs on a shared pool of daemon worker threads while the
- * caller waits with a deadline. On timeout the worker is interrupted and TIMEOUT is returned at once;
+ * <p>Thread-safe; share one instance. Parsing runs on a pool of daemon worker threads (shared, or the
+ * instance's own) while the caller waits with a deadline; {@link #extractOnCaller} decodes plain text on
+ * the caller's thread. On timeout the worker is interrupted and TIMEOUT is returned at once;
  * our own loops stop at the next check, but a parser stuck inside one call that ignores interrupts may
  * keep its worker thread busy until it returns (the thread is a daemon and does not keep the JVM alive).
  */
