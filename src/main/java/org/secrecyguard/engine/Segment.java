@@ -88,8 +88,9 @@ public final class Segment {
         return Objects.hash(text(), kind, where);
     }
 
+    /** Kind, place and length only: the text may be what was caught, and must not reach a log. */
     @Override
     public String toString() {
-        return "Segment[text=" + text() + ", kind=" + kind + ", where=" + where + "]";
+        return "Segment[" + kind + ", " + where + ", " + length() + " chars]";
     }
 }

@@ -21,4 +21,10 @@ class SegmentTest {
         assertNotEquals(ofString, Segment.ofChars(text.toCharArray(), SegmentKind.HEADER, "body"));
         assertNotEquals(ofString, new Segment(text + "x", SegmentKind.BODY, "body"));
     }
+
+    @Test
+    void aSegmentPrintedInALogShowsWhereNotWhat() {
+        Segment s = new Segment("机密★1年", SegmentKind.HEADER, "page 1 header");
+        assertEquals("Segment[HEADER, page 1 header, 5 chars]", s.toString());
+    }
 }
