@@ -124,7 +124,16 @@ public final class DocumentExtractor {
         Objects.requireNonNull(file, "file");
         String name = nameOf(file);
         long deadline = deadline();
-        byte[] content = read(file);
+        byte[] content;
+        try {
+            content = read(file);
+        } catch (ExtractionException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                // here an interrupt means the caller is being stopped, not that the read took too long
+                throw new ExtractionException(Reason.TIMEOUT, "interrupted: cannot be checked");
+            }
+            throw e;
+        }
         Sniffed text = plainText(name, content);
         if (text != null) {
             return extract(name, content, text, new ExtractionContext(limits, deadline, name, this::extractHere));

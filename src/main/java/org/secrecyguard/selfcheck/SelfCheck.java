@@ -279,6 +279,9 @@ public final class SelfCheck {
             }
             FileStamp stamp = stamps.get(file);
             ScanResult r = scanner.scanFile(file);
+            if (r.isError() && cancel.isCancelled()) {
+                return; // cut short by the stop, most likely: not a row, so that the resumed run reads it
+            }
             String word = VerdictWord.of(r);
             String level = r.level().map(Level::name).orElse(null);
             String sha = null;

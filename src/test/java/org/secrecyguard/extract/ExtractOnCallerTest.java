@@ -63,6 +63,22 @@ class ExtractOnCallerTest {
     }
 
     @Test
+    void aCallerInterruptedWhileReadingIsToldItWasInterrupted(@TempDir Path dir) throws Exception {
+        // A stopped self-check interrupts its threads; their row must not say "took longer than…".
+        Path text = dir.resolve("a.txt");
+        Files.writeString(text, TestTextFiles.headText());
+        String seen;
+        Thread.currentThread().interrupt();
+        try {
+            seen = outcome(() -> EXTRACTOR.extractOnCaller(text));
+        } finally {
+            Thread.interrupted();
+        }
+        assertEquals("TIMEOUT: interrupted: cannot be checked", seen);
+        assertTrue(outcome(() -> EXTRACTOR.extractOnCaller(text)).startsWith("txt\n"), "and reads once no longer interrupted");
+    }
+
+    @Test
     void aParsedFormatStillStopsAtTheTimeBudget(@TempDir Path dir) throws Exception {
         Path docx = dir.resolve("a.docx");
         Files.write(docx, TestDocuments.docx());

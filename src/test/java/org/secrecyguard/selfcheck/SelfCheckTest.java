@@ -162,6 +162,46 @@ class SelfCheckTest {
     }
 
     @Test
+    void aFileCutShortByTheStopIsReadWhenTheCheckResumes() throws Exception {
+        Path root = tree(0, 6);
+        Path cut = root.resolve("docs/secret3.txt");
+        org.secrecyguard.extract.DocumentExtractor real = new org.secrecyguard.extract.DocumentExtractor();
+        Cancel cancel = new Cancel();
+        // As when the window's stop interrupts a check thread in the middle of reading secret3.txt.
+        org.secrecyguard.scan.DocumentSource stoppedOnThird = file -> {
+            if (file.equals(cut)) {
+                cancel.cancel();
+                throw new org.secrecyguard.extract.ExtractionException(
+                        org.secrecyguard.extract.ExtractionException.Reason.TIMEOUT, "interrupted: cannot be checked");
+            }
+            return real.extractOnCaller(file);
+        };
+        try (CheckIndex index = CheckIndex.open(tmp.resolve("index.db"))) {
+            CheckSummary stopped;
+            try (var scanner = new org.secrecyguard.scan.Scanner(org.secrecyguard.engine.Baseline::engine, stoppedOnThird,
+                    org.secrecyguard.scan.PictureChecker.none("test"), uncachedLimits())) {
+                stopped = new SelfCheck(scanner, index, RulesKey.baseline("test", false),
+                        new SkippedFolders(CheckTree.NO_SYSTEM, List.of()), BusySignal.NEVER,
+                        org.secrecyguard.platform.BackgroundPriority.JAVA_ONLY, java.time.Clock.systemUTC(), 1)
+                        .run(List.of(root), false, false, CheckListener.NONE, cancel);
+            }
+            assertFalse(stopped.completed());
+            assertEquals(0, stopped.errorCount(), "the stop is not an error of the file");
+            CheckSummary resumed = CheckTree.checkBaseline(index, List.of(), false, true, CheckListener.NONE,
+                    new Cancel(), BusySignal.NEVER);
+            assertTrue(resumed.completed());
+            assertEquals(0, resumed.errorCount());
+            assertEquals(6, resumed.flaggedCount(), "secret3.txt was read by the resumed run");
+        }
+    }
+
+    /** No result cache: the six files are alike, and a cached verdict would never reach the source. */
+    private static org.secrecyguard.scan.ScanLimits uncachedLimits() {
+        org.secrecyguard.scan.ScanLimits d = org.secrecyguard.scan.ScanLimits.defaults();
+        return new org.secrecyguard.scan.ScanLimits(d.maxFileBytes(), d.fileBudget(), 0);
+    }
+
+    @Test
     void waitsWhileTheUserIsBusyAndSaysSo() throws Exception {
         Path root = tree(3, 0);
         AtomicInteger asked = new AtomicInteger();
