@@ -53,15 +53,10 @@ final class DocumentCollector {
         if (clean.isBlank()) {
             return;
         }
-        int granted = ctx.budget().takeChars(clean.length());
-        if (granted < clean.length()) {
-            textCut = true;
-            if (granted == 0) {
-                return;
-            }
-            clean = clean.substring(0, granted);
+        int granted = grant(clean.length());
+        if (granted > 0) {
+            segments.add(new Segment(clean.substring(0, granted), kind, ctx.where(where)));
         }
-        segments.add(new Segment(clean, kind, ctx.where(where)));
     }
 
     /**
@@ -69,18 +64,12 @@ final class DocumentCollector {
      * segment takes them over.
      */
     void addClean(char[] chars, SegmentKind kind, String where) {
-        if (chars.length == 0) {
-            return; // stripped of trailing whitespace, so blank only when empty
+        // stripped of trailing whitespace, so blank only when empty
+        int granted = chars.length == 0 ? 0 : grant(chars.length);
+        if (granted > 0) {
+            char[] kept = granted == chars.length ? chars : java.util.Arrays.copyOf(chars, granted);
+            segments.add(Segment.ofChars(kept, kind, ctx.where(where)));
         }
-        int granted = ctx.budget().takeChars(chars.length);
-        if (granted < chars.length) {
-            textCut = true;
-            if (granted == 0) {
-                return;
-            }
-            chars = java.util.Arrays.copyOf(chars, granted);
-        }
-        segments.add(Segment.ofChars(chars, kind, ctx.where(where)));
     }
 
     /** Adds a segment whose location is already complete (archive entry names: "a.zip!/b/c.docx"). */
@@ -88,14 +77,19 @@ final class DocumentCollector {
         if (text == null || text.isBlank()) {
             return;
         }
-        int granted = ctx.budget().takeChars(text.length());
-        if (granted < text.length()) {
-            textCut = true;
-            if (granted == 0) {
-                return;
-            }
+        int granted = grant(text.length());
+        if (granted > 0) {
+            segments.add(new Segment(text.substring(0, granted), kind, where));
         }
-        segments.add(new Segment(text.substring(0, granted), kind, where));
+    }
+
+    /** How many of {@code chars} more the text budget takes; a cut is remembered for the note. */
+    private int grant(int chars) {
+        int granted = ctx.budget().takeChars(chars);
+        if (granted < chars) {
+            textCut = true;
+        }
+        return granted;
     }
 
     /** True once the text budget is used up: extractors may stop reading text early. */

@@ -136,7 +136,7 @@ public final class DocumentExtractor {
         }
         Sniffed text = plainText(name, content);
         if (text != null) {
-            return extract(name, content, text, new ExtractionContext(limits, deadline, name, this::extractHere));
+            return extractSniffed(name, content, text, context(name, deadline));
         }
         return run(name, deadline, ctx -> extractHere(name, content, ctx));
     }
@@ -159,6 +159,11 @@ public final class DocumentExtractor {
         return System.nanoTime() + limits.timeBudget().toNanos();
     }
 
+    /** The context of one top-level file, whose nested entries come back through {@link #extractHere}. */
+    private ExtractionContext context(String name, long deadline) {
+        return new ExtractionContext(limits, deadline, name, this::extractHere);
+    }
+
     /**
      * Reads a file given as bytes. {@code name} is only used for labels (".wps" vs ".doc") and for the
      * locations of archive entries ("name!/dir/a.docx page 1"); it need not match the content.
@@ -178,7 +183,7 @@ public final class DocumentExtractor {
     }
 
     private Document run(String name, long deadline, Job work) throws ExtractionException {
-        Future<Document> job = workers.submit(() -> work.run(new ExtractionContext(limits, deadline, name, this::extractHere)));
+        Future<Document> job = workers.submit(() -> work.run(context(name, deadline)));
         try {
             return job.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
@@ -221,11 +226,11 @@ public final class DocumentExtractor {
 
     /** Sniffs and reads on the current (worker) thread; also used for entries nested in containers. */
     private Document extractHere(String name, byte[] content, ExtractionContext ctx) throws ExtractionException {
-        return extract(name, content, null, ctx);
+        return extractSniffed(name, content, null, ctx);
     }
 
     /** As {@link #extractHere}, with the format already sniffed when {@code known} is not null. */
-    private Document extract(String name, byte[] content, Sniffed known, ExtractionContext ctx)
+    private Document extractSniffed(String name, byte[] content, Sniffed known, ExtractionContext ctx)
             throws ExtractionException {
         String label = "file";
         DocumentCollector out = null;

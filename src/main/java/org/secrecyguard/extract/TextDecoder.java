@@ -30,7 +30,7 @@ final class TextDecoder {
      */
     static final class Decoded {
         private final char[] chars;
-        private String text;
+        private final String text;
         private final Charset charset;
         private final boolean clean;
 
@@ -49,11 +49,9 @@ final class TextDecoder {
             return new Decoded(utf8.chars(), null, charset, !utf8.needsCleaning());
         }
 
+        /** The text; for UTF-8 a new String at each call (callers ask once). */
         String text() {
-            if (text == null) {
-                text = new String(chars);
-            }
-            return text;
+            return text != null ? text : new String(chars);
         }
 
         /** The decoded chars, or null when the text was decoded to a String; not to be changed. */

@@ -222,16 +222,15 @@ public final class KeywordDetector implements TextDetector {
         void segment(Segment seg, NormalizedText text) {
             this.segment = seg;
             this.normalized = text;
-            NormalizedText s = text;
             int n = 0;
             hash[0] = 0; // an earlier segment's carry-over may have left a value here
             bufferBase = 0;
             resolvedKeys = 0;
             resolvedIndex = 0;
             boolean first = true;
-            for (int start = 0; start < s.length(); start += raw.length) {
-                int len = Math.min(raw.length, s.length() - start);
-                s.getChars(start, start + len, raw, 0);
+            for (int start = 0; start < text.length(); start += raw.length) {
+                int len = Math.min(raw.length, text.length() - start);
+                text.getChars(start, start + len, raw, 0);
                 n = appendKeyChars(raw, len, chars, hash, n, key.base, key.spread);
                 if (n >= block) {
                     probe(n, first, false);
@@ -342,18 +341,17 @@ public final class KeywordDetector implements TextDetector {
 
         /** A term starting (ending) with a Latin letter or digit must not continue a word of the text. */
         private boolean atWordBoundaries(int s, int length) {
-            Segment original = segment;
             if (KeywordText.isAsciiWordChar(chars[s])) {
                 int before = normalized.originOf(indexOf(s)) - 1;
-                if (before >= 0 && KeywordText.isAsciiWordChar(TextNormalizer.fold(original.charAt(before)))) {
+                if (before >= 0 && KeywordText.isAsciiWordChar(TextNormalizer.fold(segment.charAt(before)))) {
                     return false;
                 }
             }
             int end = s + length - 1;
             if (KeywordText.isAsciiWordChar(chars[end])) {
                 int after = normalized.originOf(indexOf(end)) + 1;
-                if (after < original.length()
-                        && KeywordText.isAsciiWordChar(TextNormalizer.fold(original.charAt(after)))) {
+                if (after < segment.length()
+                        && KeywordText.isAsciiWordChar(TextNormalizer.fold(segment.charAt(after)))) {
                     return false;
                 }
             }
