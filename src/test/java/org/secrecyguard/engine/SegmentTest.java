@@ -26,5 +26,6 @@ class SegmentTest {
     void aSegmentPrintedInALogShowsWhereNotWhat() {
         Segment s = new Segment("机密★1年", SegmentKind.HEADER, "page 1 header");
         assertEquals("Segment[HEADER, page 1 header, 5 chars]", s.toString());
+        assertEquals("NormalizedText[5 chars]", s.normalize().toString());
     }
 }

@@ -78,8 +78,9 @@ public final class NormalizedText {
         return found < 0 ? i : i + shifts[found];
     }
 
+    /** The length only, as {@code Segment}'s: the text may be what was caught, and must not reach a log. */
     @Override
     public String toString() {
-        return text();
+        return "NormalizedText[" + chars.length + " chars]";
     }
 }
