@@ -90,17 +90,29 @@ class ExtractOnCallerTest {
         Document run() throws ExtractionException;
     }
 
-    /** Format, segments, pictures and notes of a document, or the reason and message of its failure. */
+    /**
+     * Format, segments (their text as a digest: a failed comparison must not print the markings), pictures
+     * and notes of a document, or the reason and message of its failure.
+     */
     private static String outcome(Extraction extraction) {
         try {
             Document d = extraction.run();
             StringBuilder sb = new StringBuilder(d.format()).append('\n');
             d.segments().forEach(s -> sb.append(s.kind()).append(' ').append(s.where()).append(": ")
-                    .append(s.text()).append('\n'));
+                    .append(s.length()).append(" chars, SHA-256 ").append(digest(s.text())).append('\n'));
             sb.append(d.images().size()).append(" pictures\n").append(d.notes());
             return sb.toString();
         } catch (ExtractionException e) {
             return e.reason() + ": " + e.getMessage();
+        }
+    }
+
+    private static String digest(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
         }
     }
 }
